@@ -1,0 +1,26 @@
+package org.correspondencegateway;
+
+import org.correspondencegateway.gateway.RunCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code correspondence-gateway}: the gateway's command line.
+ *
+ * <ul>
+ *   <li>{@code run} starts the embedded gateway (James with the protocol chain) until Ctrl-C.</li>
+ * </ul>
+ */
+@Command(name = "correspondence-gateway", mixinStandardHelpOptions = true,
+    description = "Enforces councils' member/officer protocols on email.",
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class GatewayCommand {
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new GatewayCommand()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+}

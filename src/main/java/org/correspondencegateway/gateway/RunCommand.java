@@ -1,0 +1,83 @@
+package org.correspondencegateway.gateway;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.correspondencegateway.config.ConfigurationProblem;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run}: starts the embedded gateway and keeps it running until the JVM is asked to stop (Ctrl-C,
+ * or a TERM signal from a service manager), then stops James cleanly.
+ *
+ * <p>Exit codes: 0 after a clean stop, 2 for a configuration problem, 1 when James cannot start.
+ */
+@Command(name = "run", description = "Start the gateway on its embedded James server; Ctrl-C stops it.")
+public final class RunCommand implements Callable<Integer> {
+    static final int CONFIGURATION_PROBLEM = 2;
+    static final int START_FAILURE = 1;
+
+    @Option(names = "--home", description = "the directory holding conf/ and mailets/ (default: the current directory)")
+    private Path home = Path.of(".");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        GatewaySettings settings;
+        try {
+            settings = GatewaySettingsFile.load(home);
+        } catch (ConfigurationProblem problem) {
+            return cannotStart(CONFIGURATION_PROBLEM, problem.getMessage());
+        }
+        // logback.xml writes the full log here; set before the first logger is created.
+        System.setProperty("gateway.log.directory", settings.dataDirectory().resolve("log").toString());
+
+        EmbeddedGateway gateway;
+        try {
+            gateway = EmbeddedGateway.start(settings);
+        } catch (ConfigurationProblem problem) {
+            return cannotStart(CONFIGURATION_PROBLEM, problem.getMessage());
+        } catch (GatewayStartFailure failure) {
+            return cannotStart(START_FAILURE, failure.getMessage());
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            spec.commandLine().getOut().println("Correspondence Gateway stopped.");
+            spec.commandLine().getOut().flush();
+            stopped.countDown();
+        }, "gateway-shutdown"));
+        spec.commandLine().getOut().println(banner(gateway));
+        spec.commandLine().getOut().flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private int cannotStart(int exitCode, String reason) {
+        spec.commandLine().getErr().println("Correspondence Gateway cannot start: " + reason);
+        spec.commandLine().getErr().flush();
+        return exitCode;
+    }
+
+    static String banner(EmbeddedGateway gateway) {
+        GatewaySettings settings = gateway.settings();
+        String delivery = settings.nextHop()
+            .map(hop -> "delivering to " + hop)
+            .orElse("no next hop: outgoing mail is kept in the outbox repository");
+        return "Correspondence Gateway is running: SMTP " + settings.smtp().bind() + ":" + gateway.smtpPort()
+            + ", webadmin http://" + settings.webAdmin().bind() + ":" + gateway.webAdminPort()
+            + ", data in " + gateway.dataDirectory() + " (" + delivery + "). Ctrl-C stops it.";
+    }
+}

@@ -1,0 +1,49 @@
+package org.correspondencegateway.bench;
+
+import java.util.Date;
+
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+import org.correspondencegateway.testing.DeliverySink;
+
+/** Messages for load runs and benchmarks: plain council correspondence of a chosen size. */
+final class Messages {
+    private static final String PARAGRAPH = "Thank you for your email about the overhanging trees on Priory Road. "
+        + "The tree officer has inspected the site and will report to the Environment Committee on 4 December. "
+        + "In the meantime the footpath remains open and the Council will keep residents informed of any works. ";
+
+    private Messages() {
+    }
+
+    /** Plain ASCII text of {@code bytes} bytes, in lines of at most 78 characters. */
+    static String textBody(int bytes) {
+        StringBuilder body = new StringBuilder("Dear Mrs Patel,\r\n\r\n");
+        int column = 0;
+        for (int i = 0; body.length() < bytes - 40; i = (i + 1) % PARAGRAPH.length()) {
+            char c = PARAGRAPH.charAt(i);
+            if (c == ' ' && column > 70) {
+                body.append("\r\n");
+                column = 0;
+            } else {
+                body.append(c);
+                column++;
+            }
+        }
+        return body.append("\r\n\r\nKind regards,\r\nJo Hughes\r\n").toString();
+    }
+
+    static MimeMessage officerLetter(Session session, String sequence, String body) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("j.hughes@dunstable-tc.example", false));
+        message.setRecipients(MimeMessage.RecipientType.TO, "m.patel@resident.example");
+        message.setSubject("Re: Overhanging trees on Priory Road");
+        message.setSentDate(new Date());
+        message.setText(body, "us-ascii");
+        message.setHeader(DeliverySink.SEQUENCE_HEADER, sequence);
+        message.saveChanges();
+        return message;
+    }
+}
