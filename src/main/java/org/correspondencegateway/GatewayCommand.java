@@ -1,5 +1,6 @@
 package org.correspondencegateway;
 
+import org.correspondencegateway.check.CheckCommand;
 import org.correspondencegateway.gateway.RunCommand;
 
 import picocli.CommandLine;
@@ -10,11 +11,12 @@ import picocli.CommandLine.Command;
  *
  * <ul>
  *   <li>{@code run} starts the embedded gateway (James with the protocol chain) until Ctrl-C.</li>
+ *   <li>{@code check} runs the protocol checks on saved mail, outside the mail server.</li>
  * </ul>
  */
 @Command(name = "correspondence-gateway", mixinStandardHelpOptions = true,
     description = "Enforces councils' member/officer protocols on email.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class GatewayCommand {
 
     public static void main(String[] args) {

@@ -2,7 +2,9 @@ package org.correspondencegateway.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,15 +62,27 @@ public final class YamlSection {
      *     mapping; the message names the file and, for syntax errors, the line
      */
     public static YamlSection read(Path file) throws ConfigurationProblem {
-        String text;
+        byte[] content;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw ConfigurationProblem.in(file, "no such file");
-        } catch (CharacterCodingException e) {
-            throw ConfigurationProblem.in(file, "is not UTF-8 text; save it as UTF-8", e);
         } catch (IOException e) {
             throw ConfigurationProblem.in(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        return parse(file, content);
+    }
+
+    /** Parses {@code content}, which must be UTF-8, as if read from {@code file}. */
+    public static YamlSection parse(Path file, byte[] content) throws ConfigurationProblem {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw ConfigurationProblem.in(file, "is not UTF-8 text; save it as UTF-8", e);
         }
         return parse(file, text);
     }
