@@ -9,10 +9,17 @@ import org.correspondencegateway.directory.DirectoryFile;
 public final class Council {
     public static final Path DIRECTORY_FILE = Path.of("conf/directory.yaml");
 
+    /** Read once: a directory is immutable, and its resolution cache is per instance. */
+    private static final Directory SAMPLE = load();
+
     private Council() {
     }
 
     public static Directory directory() {
+        return SAMPLE;
+    }
+
+    private static Directory load() {
         try {
             return DirectoryFile.load(DIRECTORY_FILE);
         } catch (Exception e) {
