@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * Precision and recall of the three headline rules on the labelled corpus (src/test/resources/corpus),
  * beside a naive keyword baseline; the report is printed and written to target/rule-quality.txt.
  *
- * <p>The development set is what the rules were written against; the held-out set was written after the
- * rules were frozen and is scored as it came, so its figures are the honest estimate.
+ * <p>The development set is what the rules were written against. Held-out set 1 was written after the
+ * rules were frozen and first scored as it came (its misses were then fixed); held-out set 2 was written
+ * after that and is the honest estimate. Both held-out sets have a regression floor, not the 0.95 aim.
  */
 class HeadlineRulesQualityTest {
     private static ProtocolCheck check;
@@ -42,6 +43,19 @@ class HeadlineRulesQualityTest {
             assertThat(score.negatives()).as(score.rule() + " negatives").isGreaterThanOrEqualTo(40);
             assertThat(score.precision()).as(score.rule() + " precision").isGreaterThanOrEqualTo(0.95);
             assertThat(score.recall()).as(score.rule() + " recall").isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    @Test
+    void firstHeldOutSetNowUsedForTuning() throws Exception {
+        List<CorpusCase> cases = CorpusFile.all("held-out-1.yaml");
+        List<RuleQuality.Outcome> outcomes = RuleQuality.run(cases, check, Council.directory());
+        List<RuleQuality.Score> scores = RuleQuality.score(outcomes);
+        write("held-out set 1 (" + cases.size() + " messages; first scored at obligations recall 0.700, since used for tuning)",
+            scores, outcomes, "rule-quality-held-out-1.txt");
+        for (RuleQuality.Score score : scores) {
+            assertThat(score.precision()).as(score.rule() + " precision").isGreaterThanOrEqualTo(0.9);
+            assertThat(score.recall()).as(score.rule() + " recall").isGreaterThanOrEqualTo(0.9);
         }
     }
 

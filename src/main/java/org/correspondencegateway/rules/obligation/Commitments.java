@@ -36,8 +36,12 @@ final class Commitments {
     private static final Set<String> OFFICERS = Set.of("clerk", "officer", "officers", "office", "staff", "rfo", "team");
     private static final Set<String> CONDITIONS = Set.of("if", "once", "when", "provided", "providing", "assuming", "unless",
         "should", "whether", "until", "after", "before", "depending");
+    /** Verbs whose "that" clause is asserted: "I confirm that …", "I can tell you that …". */
+    private static final Set<String> ASSERTING = Set.of("confirm", "say", "tell", "inform", "advise", "write", "state", "assure",
+        "promise", "guarantee", "notify", "you");
     private static final Set<String> HEDGES = Set.of("think", "hope", "expect", "believe", "suppose", "reckon", "guess", "feel",
         "imagine", "wonder", "suspect", "assume", "doubt");
+    private static final Set<String> GENERIC_WORK = Set.of("go", "come", "put", "make", "do", "start", "begin", "proceed", "carry");
     private static final Set<String> WILLING = Set.of("happy", "pleased", "content", "glad", "delighted", "fine", "ok", "okay",
         "willing", "prepared", "minded", "keen");
     private static final Pattern MONEY = Pattern.compile("£\\s?\\d|\\d+\\s?(pounds|k\\b)");
@@ -109,7 +113,7 @@ final class Commitments {
 
     private Optional<Commitment> clause(List<Token> all, Sentence sentence, boolean businessContext) {
         List<Token> clause = withoutFillers(all);
-        if (clause.isEmpty() || negated(clause)) {
+        if (clause.isEmpty() || negated(clause, mainVerb(clause))) {
             return Optional.empty();
         }
         String text = sentence.text();
@@ -191,6 +195,10 @@ final class Commitments {
                     ? Optional.of(new Commitment(kind.get(), text, "the writer commits the Council")) : Optional.empty();
             }
             case RECIPIENT -> {
+                // "you are booked", "you have been appointed"
+                if (businessContext && isPassive(clause, v) && (policy.isAct("ordering", verb.lemma()) || verb.lemma().equals("appoint"))) {
+                    return Optional.of(new Commitment(Commitment.Kind.ORDERING, text, "the recipient is booked or appointed for the Council"));
+                }
                 // "you can start on Monday", "you should go ahead", "you are free to order"
                 boolean generic = verb.is("go", "start", "begin", "proceed", "carry", "do", "come") || verb.lemma().equals("start");
                 if ((businessContext || !generic) && (hasModal(clause, v, "can", "may", "should") || permitted(clause, v))) {
@@ -295,6 +303,18 @@ final class Commitments {
                 || lemma.equals("make") && v + 2 < clause.size() && next.is("a") && clause.get(v + 2).is("start") || lemma.equals("do") && hasBusinessWord(clause, v)
                 || lemma.equals("put") && particleWithin(clause, v, "up")));
             return works ? Optional.of(Commitment.Kind.WORKING) : Optional.empty();
+        }
+        if (lemma.equals("add") && within(clause, v, 6, "bill", "invoice", "account")) {
+            return Optional.of(Commitment.Kind.PAYING);
+        }
+        if (lemma.equals("give")) {
+            for (int i = v + 1; i < Math.min(clause.size(), v + 6); i++) {
+                Token t = clause.get(i);
+                if (t.tag().equals("NOUN") && policy.isAct("working", t.lemma()) && !GENERIC_WORK.contains(t.lemma())) {
+                    return Optional.of(Commitment.Kind.WORKING);
+                }
+            }
+            return Optional.empty();
         }
         if (lemma.equals("carry") || lemma.equals("crack") || lemma.equals("press")) {
             return next != null && next.is("on", "out") ? Optional.of(Commitment.Kind.WORKING) : Optional.empty();
@@ -402,6 +422,15 @@ final class Commitments {
         return false;
     }
 
+    private static boolean within(List<Token> clause, int v, int distance, String... words) {
+        for (int i = v + 1; i < Math.min(clause.size(), v + distance); i++) {
+            if (clause.get(i).is(words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean particleWithin(List<Token> clause, int v, String... particles) {
         for (int i = v + 1; i < Math.min(clause.size(), v + 4); i++) {
             if (clause.get(i).is(particles)) {
@@ -490,9 +519,17 @@ final class Commitments {
         return -1;
     }
 
-    private static boolean negated(List<Token> clause) {
-        for (Token t : clause) {
-            if (t.is("not", "never", "n't", "no", "nothing", "neither", "nor", "cannot", "unable")) {
+    /**
+     * "not", "never", "cannot" anywhere; "no", "nothing", "neither" only before the main verb, so that
+     * "the Council agrees to your licence at no charge" is not read as a refusal.
+     */
+    private static boolean negated(List<Token> clause, int v) {
+        for (int i = 0; i < clause.size(); i++) {
+            Token t = clause.get(i);
+            if (t.is("not", "never", "n't", "cannot", "unable")) {
+                return true;
+            }
+            if ((v < 0 || i < v) && t.is("no", "nothing", "neither", "nor")) {
                 return true;
             }
         }
@@ -531,7 +568,9 @@ final class Commitments {
         int start = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            boolean hardBreak = t.is(";", ":", "-", "–", "—");
+            // "I confirm that the Council agrees …": what is confirmed is a clause of its own
+            boolean complement = t.is("that") && i > 0 && ASSERTING.contains(tokens.get(i - 1).lemma());
+            boolean hardBreak = t.is(";", ":", "-", "–", "—") || complement;
             boolean softBreak = (t.is(",") || t.is("but", "so", "and")) && startsClause(tokens, i + 1);
             if ((hardBreak || softBreak) && i > start) {
                 clauses.add(tokens.subList(start, i));
