@@ -31,7 +31,11 @@ import org.correspondencegateway.memory.CorrespondenceMemory;
 import org.correspondencegateway.message.Correspondence;
 import org.correspondencegateway.message.CorrespondenceReader;
 import org.correspondencegateway.message.Envelope;
+import org.correspondencegateway.policy.Policy;
+import org.correspondencegateway.policy.PolicyFile;
+import org.correspondencegateway.rules.HeadlineRules;
 import org.correspondencegateway.rules.ProtocolCheck;
+import org.correspondencegateway.rules.obligation.EnglishReader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,6 +79,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--directory", description = "the directory file (default: <home>/conf/directory.yaml)")
     private Path directoryFile;
 
+    @Option(names = "--policy", description = "the policy file (default: <home>/conf/policy.yaml)")
+    private Path policyFile;
+
     @Option(names = "--from", paramLabel = "ADDRESS", description = "the envelope sender (default: each message's From)")
     private String envelopeSender;
 
@@ -90,15 +97,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private final ProtocolCheck rules;
-
-    public CheckCommand() {
-        this(new ProtocolCheck(List.of()));
-    }
-
-    CheckCommand(ProtocolCheck rules) {
-        this.rules = rules;
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -107,6 +105,14 @@ public final class CheckCommand implements Callable<Integer> {
         Directory directory;
         try {
             directory = DirectoryFile.load(Optional.ofNullable(directoryFile).orElse(home.resolve(DirectoryFile.RELATIVE_PATH)));
+        } catch (ConfigurationProblem problem) {
+            err.println("check cannot start: " + problem.getMessage());
+            return CONFIGURATION_PROBLEM;
+        }
+        ProtocolCheck rules;
+        try {
+            Policy policy = PolicyFile.load(Optional.ofNullable(policyFile).orElse(home.resolve(PolicyFile.RELATIVE_PATH)));
+            rules = HeadlineRules.check(policy, new EnglishReader());
         } catch (ConfigurationProblem problem) {
             err.println("check cannot start: " + problem.getMessage());
             return CONFIGURATION_PROBLEM;
@@ -154,7 +160,7 @@ public final class CheckCommand implements Callable<Integer> {
                         progress.step();
                         continue;
                     }
-                    reports.add(check(next, reader, directory, sender, recipients));
+                    reports.add(check(next, reader, rules, directory, sender, recipients));
                     progress.step();
                 }
             }
@@ -177,7 +183,7 @@ public final class CheckCommand implements Callable<Integer> {
         return reports.stream().anyMatch(r -> r.error().isPresent()) ? UNREADABLE : NOTHING_FOUND;
     }
 
-    private MessageReport check(MessageSource.Sourced sourced, CorrespondenceReader reader, Directory directory,
+    private static MessageReport check(MessageSource.Sourced sourced, CorrespondenceReader reader, ProtocolCheck rules, Directory directory,
                                 Optional<EmailAddress> sender, List<EmailAddress> recipients) {
         MimeMessage message;
         try (InputStream in = sourced.open()) {

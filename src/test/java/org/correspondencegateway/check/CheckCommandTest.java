@@ -78,11 +78,26 @@ class CheckCommandTest {
         int exit = check(MESSAGES.resolve("outlook-reply.eml").toString(), "--json", "--from", "j.hughes@prioryvale-tc.example",
             "--to", "cllr.okonkwo@prioryvale-tc.example,cllr.reid@prioryvale-tc.example,cllr.price@prioryvale-tc.example");
 
-        assertThat(exit).isEqualTo(CheckCommand.NOTHING_FOUND);
+        assertThat(exit).as("the blind copy is a silent copy").isEqualTo(CheckCommand.FINDINGS);
         JsonNode recipients = new ObjectMapper().readTree(out.toString()).get(0).get("recipients");
         assertThat(recipients).hasSize(3);
         assertThat(recipients.get(2).get("addressedAs").asText()).isEqualTo("blind copy");
         assertThat(recipients.get(2).get("party").get("id").asText()).isEqualTo("h-price");
+    }
+
+    @Test
+    void findingsAreShownWithTheirEvidenceAndTheExitCodeSaysSo() throws Exception {
+        int exit = check(MESSAGES.resolve("outlook-reply.eml").toString(), "--no-progress", "--from", "j.hughes@prioryvale-tc.example",
+            "--to", "cllr.okonkwo@prioryvale-tc.example,cllr.reid@prioryvale-tc.example,cllr.price@prioryvale-tc.example");
+
+        assertThat(exit).isEqualTo(CheckCommand.FINDINGS);
+        assertThat(out.toString())
+            .contains("| silent-copy")
+            .contains("MEDIUM silent-copy: Jo Hughes, Deputy Town Clerk <j.hughes@prioryvale-tc.example> copied Councillor Hannah Price")
+            .contains("\"cllr.price@prioryvale-tc.example\" (blind copy (in the envelope only))")
+            .contains("protocol: Dunstable Town Council's protocol, CORRESPONDENCE, first paragraph (004_67db9816b9dd2982.txt)")
+            .contains("what to do: Add \"CC Councillor Hannah Price\" at the foot of the email")
+            .contains("1 finding in 1 message");
     }
 
     @Test
