@@ -33,6 +33,7 @@ import org.correspondencegateway.message.CorrespondenceReader;
 import org.correspondencegateway.message.Envelope;
 import org.correspondencegateway.policy.Policy;
 import org.correspondencegateway.policy.PolicyFile;
+import org.correspondencegateway.rules.FindingSummary;
 import org.correspondencegateway.rules.HeadlineRules;
 import org.correspondencegateway.rules.ProtocolCheck;
 import org.correspondencegateway.rules.obligation.EnglishReader;
@@ -253,7 +254,7 @@ public final class CheckCommand implements Callable<Integer> {
                 new Column().header("Attachments").headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT).maxWidth(24).with(r -> attachments(r.report())),
                 new Column().header("Findings").headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT).maxWidth(40).with(r -> r.report().error().map(e -> "UNREADABLE")
                     .orElse(r.report().findings().isEmpty() ? "-"
-                        : r.report().findings().stream().map(MessageReport.FindingView::rule).distinct().collect(Collectors.joining(", "))))))
+                        : r.report().findings().stream().map(FindingSummary::rule).distinct().collect(Collectors.joining(", "))))))
                 + System.lineSeparator();
         }
 
@@ -273,7 +274,7 @@ public final class CheckCommand implements Callable<Integer> {
                 }
                 out.append(System.lineSeparator());
                 report.error().ifPresent(e -> line(out, "could not be read: " + e));
-                for (MessageReport.FindingView finding : report.findings()) {
+                for (FindingSummary finding : report.findings()) {
                     line(out, finding.severity() + " " + finding.rule() + ": " + finding.explanation());
                     finding.evidence().forEach(e -> line(out, "    \"" + e.words() + "\" (" + e.where() + "): " + e.why()));
                     line(out, "    protocol: " + String.join("; ", finding.protocols()));

@@ -74,7 +74,17 @@ final class JamesConfigurationFiles {
             https.enabled=false
             cors.enable=false
             jwt.enabled=false
+            extensions.routes=org.correspondencegateway.james.ProtocolRoutes
             """.formatted(GENERATED, settings.webAdmin().bind(), settings.webAdmin().port()));
+        files.put("extensions.properties", """
+            # %s
+            guice.extension.module=org.correspondencegateway.james.CorrespondenceGatewayModule
+            """.formatted(GENERATED));
+        files.put("correspondence-gateway.properties", """
+            # %s
+            council.files=%s
+            state=file://var/correspondence-gateway/
+            """.formatted(GENERATED, properties(settings.home().resolve("conf").toAbsolutePath().normalize() + "/")));
         return files;
     }
 
@@ -119,6 +129,11 @@ final class JamesConfigurationFiles {
             </smtpservers>
             """.formatted(smtp.bind(), smtp.port(), escape(String.join(",", smtp.relayNetworks())),
                 smtp.maxMessageSizeMb() * 1024, escape(settings.hostname()), escape(settings.hostname())));
+    }
+
+    /** A value for a .properties file: backslashes and list separators escaped (James splits values on commas). */
+    private static String properties(String value) {
+        return value.replace("\\", "\\\\").replace(",", "\\,");
     }
 
     private static String xml(String body) {

@@ -4,6 +4,8 @@ import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.correspondencegateway.config.ConfigurationProblem;
+
 /**
  * Turns whatever James threw while starting (usually a Guice exception wrapping the real cause several
  * levels down) into one line for the person starting the gateway.
@@ -19,6 +21,10 @@ final class StartUpFailures {
             if (cause instanceof BindException) {
                 return "cannot listen on a configured address: " + cause.getMessage()
                     + "; check smtp and webadmin in conf/gateway.yaml" + log;
+            }
+            if (cause instanceof ConfigurationProblem problem) {
+                // the directory, the policy: already one line naming the file, line and problem
+                return problem.getMessage();
             }
         }
         if (mentions(chain, "org.apache.james.mailetcontainer")) {

@@ -56,6 +56,16 @@ final class QuotedHistory {
     record Split(String newText, List<RawQuote> quotes) {
     }
 
+    /** The line the quoted history starts on: a boundary, or the first "&gt;" line; -1 when there is none. */
+    static int historyStart(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (isQuoted(lines.get(i)) || boundaryAt(lines, i) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Splits {@code body}; {@code forwarding} says the message's subject marks it as a forward. */
     static Split split(String body, boolean forwarding) {
         List<String> lines = body.replace("\r\n", "\n").lines().toList();

@@ -26,6 +26,30 @@ public record Policy(Action onError, SilentCopy silentCopy, Confidential confide
     }
 
     /**
+     * The same policy with {@code action} for rule {@code ruleId}: a council trying one rule in monitor
+     * mode, or a test.
+     *
+     * @throws IllegalArgumentException for an unknown rule, or disclose for a rule other than silent copies
+     */
+    public Policy withAction(String ruleId, Action action) {
+        if (action == Action.DISCLOSE && !ruleId.equals(SilentCopy.RULE)) {
+            throw new IllegalArgumentException("disclose is for silent copies only");
+        }
+        Confidential c = confidential;
+        Obligation o = obligation;
+        return switch (ruleId) {
+            case SilentCopy.RULE -> new Policy(onError, new SilentCopy(action, silentCopy.disclosureWords(), silentCopy.circularFrom()),
+                confidential, obligation);
+            case Confidential.RULE -> new Policy(onError, silentCopy, new Confidential(action, c.markings(), c.internalMarkings(),
+                c.addresseeMarkings(), c.sensitivityValues(), c.labelNames(), c.disclaimerCues(), c.notMarkings(),
+                c.documentHeadLines(), c.documentFootLines()), obligation);
+            case Obligation.RULE -> new Policy(onError, silentCopy, confidential, new Obligation(action, o.councillorTitles(),
+                o.representationDomains(), o.acts(), o.businessWords(), o.personalActs(), o.informationActs(), o.informationWords()));
+            default -> throw new IllegalArgumentException("no rule " + ruleId);
+        };
+    }
+
+    /**
      * @param action what to do
      * @param disclosureWords words that, beside a councillor's name, make a copy clear
      * @param circularFrom a message openly to no councillor but silently to this many is a circular

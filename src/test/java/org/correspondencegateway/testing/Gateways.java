@@ -17,7 +17,12 @@ public final class Gateways {
 
     /** The project's settings (Maven runs tests from the project directory), on free ports. */
     public static GatewaySettings settings(Path dataDirectory, Optional<GatewaySettings.NextHop> nextHop) throws Exception {
-        GatewaySettings settings = GatewaySettingsFile.load(Path.of(""));
+        return settings(Path.of(""), dataDirectory, nextHop);
+    }
+
+    /** The settings of the gateway at {@code home}, on free ports. */
+    public static GatewaySettings settings(Path home, Path dataDirectory, Optional<GatewaySettings.NextHop> nextHop) throws Exception {
+        GatewaySettings settings = GatewaySettingsFile.load(home);
         return settings.withDataDirectory(dataDirectory)
             .withNextHop(nextHop)
             .withSmtp(settings.smtp().withPort(0))
@@ -26,6 +31,11 @@ public final class Gateways {
 
     public static EmbeddedGateway start(Path dataDirectory, Optional<GatewaySettings.NextHop> nextHop) throws Exception {
         return EmbeddedGateway.start(settings(dataDirectory, nextHop));
+    }
+
+    /** A gateway with the conf/ and mailets/ of {@code home}. */
+    public static EmbeddedGateway start(GatewayHome home, Path dataDirectory, Optional<GatewaySettings.NextHop> nextHop) throws Exception {
+        return EmbeddedGateway.start(settings(home.path(), dataDirectory, nextHop));
     }
 
     public static SmtpClient smtp(EmbeddedGateway gateway) {

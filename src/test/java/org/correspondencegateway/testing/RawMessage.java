@@ -44,6 +44,29 @@ public record RawMessage(List<Field> headers, String body) {
         return headers.stream().filter(f -> !TRACE_FIELDS.contains(f.name().toLowerCase(Locale.ROOT))).toList();
     }
 
+    /**
+     * The fields as the sender wrote them: without the trace fields and without the gateway's
+     * outcome field ({@code X-Protocol-Check}), which every message it delivers or holds carries.
+     */
+    public List<Field> headersAsSent() {
+        return headersWithoutTrace().stream().filter(f -> !f.name().equalsIgnoreCase("X-Protocol-Check")).toList();
+    }
+
+    /**
+     * {@link #headersAsSent()} without MIME-Version, whose place James changes: when a mailet changes
+     * a header (the outcome field) or RemoteDelivery converts to 7 bit, JavaMail writes MIME-Version
+     * first as it saves the header block. Every other field keeps its place and value; field order
+     * carries no meaning outside the trace fields (RFC 5322 3.6).
+     */
+    public List<Field> fieldsAsSent() {
+        return headersAsSent().stream().filter(f -> !f.name().equalsIgnoreCase("MIME-Version")).toList();
+    }
+
+    /** The first value of a field, if the message has it. */
+    public java.util.Optional<String> value(String fieldName) {
+        return headers.stream().filter(f -> f.name().equalsIgnoreCase(fieldName)).map(Field::value).findFirst();
+    }
+
     public boolean has(String fieldName) {
         return headers.stream().anyMatch(f -> f.name().equalsIgnoreCase(fieldName));
     }

@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** James's webadmin REST API, as an operator (and later the Clerk's console) reaches it over HTTP. */
@@ -48,6 +50,48 @@ public final class WebAdmin {
         return response.body();
     }
 
+    /** An answer of the gateway's own routes: the HTTP status and the JSON body. */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    /** GETs {@code path} (e.g. {@code /correspondence-gateway/held}) as JSON. */
+    public Answer json(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, "application/json");
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** GETs {@code path} as text (a message/rfc822, for instance), expecting 200. */
+    public String text(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, "*/*");
+        expectOk(response);
+        return response.body();
+    }
+
+    /** POSTs {@code body} as JSON to {@code path}. */
+    public Answer post(String path, Object body) throws IOException, InterruptedException {
+        return post(path, "application/json", JSON.writeValueAsString(body));
+    }
+
+    /** POSTs {@code fields} as a form, as {@code curl -d name=value} does. */
+    public Answer postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        String form = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(java.util.stream.Collectors.joining("&"));
+        return post(path, "application/x-www-form-urlencoded", form);
+    }
+
+    /** POSTs {@code body} as is, with {@code contentType}. */
+    public Answer post(String path, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** A path segment, escaped for a URL. */
+    public static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept)
             .timeout(Duration.ofSeconds(10)).GET().build();
@@ -58,9 +102,5 @@ public final class WebAdmin {
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

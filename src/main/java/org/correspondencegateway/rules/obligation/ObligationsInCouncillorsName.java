@@ -108,7 +108,7 @@ public final class ObligationsInCouncillorsName implements ProtocolRule {
             evidence.subList(0, Math.min(evidence.size(), 5)),
             "This message goes out in the name of " + who + " to " + to + " and binds the Council (\""
                 + abbreviate(evidence.get(0).words()) + "\"); the protocols say such letters and emails are sent in an officer's name.",
-            "Do not send it in your own name: ask the Town Clerk to send the acceptance or instruction in her name, "
+            "Do not send it in your own name: ask the Town Clerk to send the acceptance or instruction in the Clerk's name, "
                 + "once the Council or the officer with delegated authority has decided."));
     }
 
