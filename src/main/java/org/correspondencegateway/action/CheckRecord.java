@@ -38,6 +38,7 @@ public record CheckRecord(Optional<String> messageId, String subject, Optional<S
     /** The record of a message read and checked. */
     public static CheckRecord of(Correspondence message, ProtocolCheck.Outcome outcome) {
         List<String> uncheckable = new ArrayList<>(outcome.failures());
+        uncheckable.addAll(message.unread());
         if (message.encrypted()) {
             uncheckable.add("the message is encrypted, so its text could not be read");
         }

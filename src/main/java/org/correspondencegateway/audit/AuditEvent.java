@@ -3,6 +3,7 @@ package org.correspondencegateway.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One thing that happened to one message: a check outcome, or a decision. It holds what the Town Clerk
@@ -25,7 +26,16 @@ public record AuditEvent(Instant time, String event, String mailKey, Optional<St
                          Optional<String> sender, List<String> recipients, Optional<String> outcome,
                          Optional<String> actor, Optional<String> reason) {
 
+    /** What the check stage records for every message: its outcome. A mail's trail begins with one. */
+    public static final Set<String> CHECK_OUTCOMES = Set.of("passed", "held", "disclosed", "warned", "monitored");
+    /** The Clerk's decisions that take a mail out of the held repository. */
+    public static final Set<String> FINAL_DECISIONS = Set.of("released", "rejected");
+
     public AuditEvent {
         recipients = List.copyOf(recipients);
+    }
+
+    public boolean isCheckOutcome() {
+        return CHECK_OUTCOMES.contains(event);
     }
 }

@@ -1,6 +1,8 @@
 package org.correspondencegateway.audit;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Where every check outcome and every decision is recorded, in order, for good. Implementations are
@@ -12,7 +14,12 @@ public interface AuditLog {
     void record(AuditEvent event);
 
     /** Every event about one mail, oldest first. */
-    List<AuditEvent> forMail(String mailKey);
+    default List<AuditEvent> forMail(String mailKey) {
+        return forMails(Set.of(mailKey)).getOrDefault(mailKey, List.of());
+    }
+
+    /** Every event about each of these mails, oldest first; a mail without events has no entry. */
+    Map<String, List<AuditEvent>> forMails(Set<String> mailKeys);
 
     /** The latest {@code limit} events, newest first. */
     List<AuditEvent> latest(int limit);

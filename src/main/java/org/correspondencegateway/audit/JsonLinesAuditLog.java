@@ -9,8 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.apache.commons.io.input.ReversedLinesFileReader;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +30,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The audit log as a file of JSON lines, appended and forced to disk (fsync) before {@link #record}
- * returns. Reading scans the file: the log of a town council's held and flagged mail is small, and the
- * console reads it a page at a time. A line damaged by a crash mid-write is ended when the log is
+ * returns. Reading goes backwards from the newest line and stops as soon as it has what was asked (the
+ * latest page; a mail's trail back to its check outcome), so it costs what the answer needs, not what
+ * the file holds. A line damaged by a crash mid-write is ended when the log is
  * next opened, so that it damages no other, and skipped when read.
  */
 public final class JsonLinesAuditLog implements AuditLog {
@@ -72,33 +79,54 @@ public final class JsonLinesAuditLog implements AuditLog {
     }
 
     @Override
-    public List<AuditEvent> forMail(String mailKey) {
-        return read().stream().filter(e -> e.mailKey().equals(mailKey)).toList();
+    public Map<String, List<AuditEvent>> forMails(Set<String> mailKeys) {
+        Map<String, List<AuditEvent>> trails = new HashMap<>();
+        Set<String> open = new HashSet<>(mailKeys);
+        backwards(event -> {
+            if (open.contains(event.mailKey())) {
+                trails.computeIfAbsent(event.mailKey(), k -> new ArrayList<>()).add(0, event);
+                if (event.isCheckOutcome()) {
+                    // a mail's trail begins with its check outcome: nothing older concerns it
+                    open.remove(event.mailKey());
+                }
+            }
+            return !open.isEmpty();
+        });
+        Map<String, List<AuditEvent>> result = new HashMap<>();
+        trails.forEach((key, trail) -> result.put(key, List.copyOf(trail)));
+        return Map.copyOf(result);
     }
 
     @Override
     public List<AuditEvent> latest(int limit) {
-        List<AuditEvent> all = new ArrayList<>(read());
-        Collections.reverse(all);
-        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        List<AuditEvent> events = new ArrayList<>();
+        backwards(event -> {
+            events.add(event);
+            return events.size() < limit;
+        });
+        return List.copyOf(events);
     }
 
-    private synchronized List<AuditEvent> read() {
-        List<AuditEvent> events = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    /** Reads the events newest first, while {@code more} says to go on. */
+    private void backwards(Predicate<AuditEvent> more) {
+        try (ReversedLinesFileReader lines = ReversedLinesFileReader.builder().setPath(file).setCharset(StandardCharsets.UTF_8).get()) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isBlank()) {
                     continue;
                 }
+                AuditEvent event;
                 try {
-                    events.add(json.readValue(line, AuditEvent.class));
+                    event = json.readValue(line, AuditEvent.class);
                 } catch (JsonProcessingException e) {
                     LOGGER.warn("{}: skipped a damaged line", file);
+                    continue;
+                }
+                if (!more.test(event)) {
+                    return;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the audit log " + file + " cannot be read", e);
         }
-        return events;
     }
 }

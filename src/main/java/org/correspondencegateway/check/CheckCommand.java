@@ -25,7 +25,6 @@ import org.correspondencegateway.directory.DirectoryFile;
 import org.correspondencegateway.directory.EmailAddress;
 import org.correspondencegateway.extraction.AttachmentSpool;
 import org.correspondencegateway.extraction.CachingExtractor;
-import org.correspondencegateway.extraction.ExtractionLimits;
 import org.correspondencegateway.extraction.TikaExtractor;
 import org.correspondencegateway.memory.CorrespondenceMemory;
 import org.correspondencegateway.message.Correspondence;
@@ -111,8 +110,9 @@ public final class CheckCommand implements Callable<Integer> {
             return CONFIGURATION_PROBLEM;
         }
         ProtocolCheck rules;
+        Policy policy;
         try {
-            Policy policy = PolicyFile.load(Optional.ofNullable(policyFile).orElse(home.resolve(PolicyFile.RELATIVE_PATH)));
+            policy = PolicyFile.load(Optional.ofNullable(policyFile).orElse(home.resolve(PolicyFile.RELATIVE_PATH)));
             rules = HeadlineRules.check(policy, new EnglishReader());
         } catch (ConfigurationProblem problem) {
             err.println("check cannot start: " + problem.getMessage());
@@ -143,9 +143,9 @@ public final class CheckCommand implements Callable<Integer> {
         Path spoolDirectory = Files.createTempDirectory("correspondence-check-");
         List<MessageReport> reports = new ArrayList<>();
         Instant began = Instant.now();
-        try (TikaExtractor tika = new TikaExtractor()) {
+        try (TikaExtractor tika = new TikaExtractor(policy.attachments(), Math.max(2, Runtime.getRuntime().availableProcessors()))) {
             CorrespondenceReader reader = new CorrespondenceReader(() -> directory, new CachingExtractor(tika),
-                new AttachmentSpool(1024 * 1024, ExtractionLimits.DEFAULT.maxBytes(), spoolDirectory),
+                new AttachmentSpool(1024 * 1024, policy.attachments().maxBytes(), spoolDirectory),
                 CorrespondenceMemory.inMemory(100_000));
             try (ProgressBar progress = progressBar(source.total(), err)) {
                 Iterator<MessageSource.Sourced> messages = source.iterator();

@@ -99,7 +99,8 @@ public final class EmbeddedGateway implements AutoCloseable {
             .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE)
             .combineWith(new MemoryUsersRepositoryModule())
             .combineWith(new WebAdminServerModule(), new MailRepositoriesRoutesModule(), new MailQueueRoutesModule(),
-                new NoJwtModule());
+                new NoJwtModule())
+            .overrideWith(new DurableMailQueueModule());
     }
 
     /**

@@ -72,7 +72,7 @@ public final class ApplyProtocolActions extends GenericMailet {
             // signed, or no body text to add to: warn instead
             plan = ActionPlan.of(record.unalterable(), services.policy());
         }
-        message.setHeader(ActionPlan.HEADER, plan.headerValue());
+        OutcomeField.set(mail, ActionPlan.HEADER, plan.headerValue());
 
         String key = mail.getName();
         try {

@@ -48,10 +48,8 @@ public final class CheckProtocols extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
+        OutcomeField.remove(mail, ActionPlan.HEADER);
         MimeMessage message = mail.getMessage();
-        if (message.getHeader(ActionPlan.HEADER) != null) {
-            message.removeHeader(ActionPlan.HEADER);
-        }
         Envelope envelope = envelope(mail);
         CheckRecord record;
         try {

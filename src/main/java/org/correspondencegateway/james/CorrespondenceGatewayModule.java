@@ -22,7 +22,6 @@ import org.correspondencegateway.directory.DirectoryFile;
 import org.correspondencegateway.directory.LiveDirectory;
 import org.correspondencegateway.extraction.AttachmentSpool;
 import org.correspondencegateway.extraction.CachingExtractor;
-import org.correspondencegateway.extraction.ExtractionLimits;
 import org.correspondencegateway.extraction.TikaExtractor;
 import org.correspondencegateway.memory.FileCorrespondenceMemory;
 import org.correspondencegateway.message.CorrespondenceReader;
@@ -79,9 +78,9 @@ public final class CorrespondenceGatewayModule extends AbstractModule {
             LiveDirectory directory = LiveDirectory.load(conf.resolve("directory.yaml"));
             Policy policy = PolicyFile.load(conf.resolve("policy.yaml"));
             FileCorrespondenceMemory memory = FileCorrespondenceMemory.open(data.resolve("memory.jsonl"), MEMORY_CAPACITY);
-            TikaExtractor tika = new TikaExtractor(ExtractionLimits.DEFAULT, Math.max(2, Runtime.getRuntime().availableProcessors()));
+            TikaExtractor tika = new TikaExtractor(policy.attachments(), Math.max(2, Runtime.getRuntime().availableProcessors()));
             CorrespondenceReader reader = new CorrespondenceReader(directory, new CachingExtractor(tika),
-                new AttachmentSpool(1024 * 1024, ExtractionLimits.DEFAULT.maxBytes(), data.resolve("spool")), memory);
+                new AttachmentSpool(1024 * 1024, policy.attachments().maxBytes(), data.resolve("spool")), memory);
             Notices notices = new Notices(conf.resolve("notices"), () -> postmaster(context));
             return new GatewayServices(directory, policy, reader, HeadlineRules.check(policy, new EnglishReader()), memory,
                 new JsonLinesAuditLog(data.resolve("audit.jsonl")), notices, new GatewayRepositories(

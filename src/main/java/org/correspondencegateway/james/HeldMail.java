@@ -3,8 +3,11 @@ package org.correspondencegateway.james;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -18,9 +21,12 @@ import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
+import org.correspondencegateway.action.ActionPlan;
 import org.correspondencegateway.action.CheckRecord;
 import org.correspondencegateway.audit.AuditEvent;
 import org.correspondencegateway.directory.Person;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Town Clerk's decisions on held and flagged mail, as services the console calls through webadmin
@@ -29,11 +35,17 @@ import org.correspondencegateway.directory.Person;
  * every decision is audited.
  *
  * <p>Decisions on one JVM are serialised, so two reviewers pressing "release" at once deliver once.
- * A release puts the mail on James's spool (to the {@value #RELEASED} processor) before removing it from
- * the held repository: a crash between the two leaves it in both, never in neither.
+ * A decision is carried out first (a released mail put on James's durable spool, to the
+ * {@value #RELEASED} processor; a rejection notice sent), then audited, then the mail is removed from
+ * the held repository: a crash between the audit and the removal is completed by the next listing
+ * ({@link #held()}); only a crash between putting it on the spool and the audit (both forced to disk,
+ * milliseconds apart) could leave it to be released a second time. A mail is never lost on the way.
+ * In a cluster the serialisation is per node: two nodes releasing the same mail at the same moment
+ * could both deliver it.
  */
 @Singleton
 public final class HeldMail {
+    private static final Logger LOGGER = LoggerFactory.getLogger(HeldMail.class);
     /** The processor released mail goes to. */
     public static final String RELEASED = "protocol-released";
 
@@ -75,11 +87,28 @@ public final class HeldMail {
         }
     }
 
-    public List<Entry> held() throws MessagingException {
-        return entries(held(true));
+    /**
+     * The held mail, oldest first. A mail whose release or rejection is in the audit log but which is
+     * still in the repository (the gateway stopped between the two) is taken out now, so that it is
+     * never released twice.
+     */
+    public synchronized List<Entry> held() throws MessagingException {
+        MailRepository repository = held(true);
+        Set<String> keys = new HashSet<>();
+        repository.list().forEachRemaining(key -> keys.add(key.asString()));
+        Map<String, List<AuditEvent>> trails = services.audit().forMails(keys);
+        for (String key : keys) {
+            List<AuditEvent> trail = trails.getOrDefault(key, List.of());
+            if (trail.stream().anyMatch(e -> AuditEvent.FINAL_DECISIONS.contains(e.event()))) {
+                LOGGER.warn("Held mail {} was {} before the gateway stopped; taking it out of the held repository now", key,
+                    trail.get(trail.size() - 1).event());
+                repository.remove(new MailKey(key));
+            }
+        }
+        return entries(repository);
     }
 
-    public List<Entry> flagged() throws MessagingException {
+    public synchronized List<Entry> flagged() throws MessagingException {
         return entries(held(false));
     }
 
@@ -142,16 +171,23 @@ public final class HeldMail {
         if (mail == null) {
             throw new Refused(404, "no " + (heldMail ? "held" : "flagged") + " message " + key);
         }
+        if (heldMail && services.audit().forMail(key).stream().anyMatch(e -> AuditEvent.FINAL_DECISIONS.contains(e.event()))) {
+            // decided before the gateway stopped, and not yet taken out: finish that, and decide nothing more
+            LifecycleUtil.dispose(mail);
+            repository.remove(new MailKey(key));
+            throw new Refused(404, "no held message " + key + ": it was already decided");
+        }
         CheckRecord record;
         try {
-            record = CheckRecordAttribute.get(mail).orElseThrow(() -> new MessagingException(key + " has no check record"));
+            record = record(mail);
             decision.apply(mail, record);
         } finally {
             LifecycleUtil.dispose(mail);
         }
-        repository.remove(new MailKey(key));
+        // audited before it leaves the repository: a crash in between is completed by the next listing
         services.audit().record(new AuditEvent(Instant.now(), event, key, record.messageId(), record.subject(), record.sender(),
             record.recipients(), Optional.empty(), Optional.of(reviewer.id()), reason));
+        repository.remove(new MailKey(key));
     }
 
     private Person reviewer(String reviewerId) throws Refused {
@@ -177,6 +213,21 @@ public final class HeldMail {
         return List.copyOf(entries);
     }
 
+    /** The check's record kept with the mail; a mail without one is still shown, as one that could not be read. */
+    private static CheckRecord record(Mail mail) {
+        return CheckRecordAttribute.get(mail).orElseGet(() -> CheckRecord.unreadable(
+            mail.getMaybeSender().asOptional().map(a -> a.asString()), mail.getRecipients().stream().map(a -> a.asString()).toList(),
+            subject(mail), "the check's record is missing from the repository"));
+    }
+
+    private static String subject(Mail mail) {
+        try {
+            return Optional.ofNullable(mail.getMessage().getSubject()).orElse("");
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
     private static Optional<byte[]> message(MailRepository repository, String key) throws MessagingException {
         Mail mail = repository.retrieve(new MailKey(key));
         if (mail == null) {
@@ -198,10 +249,10 @@ public final class HeldMail {
             return Optional.empty();
         }
         try {
-            Optional<CheckRecord> record = CheckRecordAttribute.get(mail);
-            String outcome = Optional.ofNullable(mail.getMessage().getHeader(org.correspondencegateway.action.ActionPlan.HEADER, "; ")).orElse("");
+            CheckRecord record = record(mail);
+            String outcome = Optional.ofNullable(mail.getMessage().getHeader(ActionPlan.HEADER, "; ")).orElse("");
             Instant since = Optional.ofNullable(mail.getLastUpdated()).map(java.util.Date::toInstant).orElse(Instant.EPOCH);
-            return record.map(r -> new Entry(key, since, r, outcome));
+            return Optional.of(new Entry(key, since, record, outcome));
         } finally {
             LifecycleUtil.dispose(mail);
         }

@@ -9,7 +9,13 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
+import org.apache.james.queue.api.MailQueue;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.queue.api.MailQueueName;
+import org.apache.james.queue.api.ManageableMailQueue;
 import org.apache.james.webadmin.Routes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.correspondencegateway.audit.AuditEvent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,7 +36,7 @@ import spark.Service;
  * {@code extensions.routes=org.correspondencegateway.james.ProtocolRoutes}.
  *
  * <pre>
- * GET  /correspondence-gateway/status                    directory and policy health, queue sizes
+ * GET  /correspondence-gateway/status                    directory health; held, flagged; mail waiting to be checked or sent
  * GET  /correspondence-gateway/held                      messages waiting for the Clerk, oldest first
  * GET  /correspondence-gateway/held/{key}                one of them: the check's findings and its audit trail
  * GET  /correspondence-gateway/held/{key}/message        the message itself (message/rfc822)
@@ -49,15 +55,21 @@ import spark.Service;
 public final class ProtocolRoutes implements Routes {
     public static final String BASE = "/correspondence-gateway";
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(ProtocolRoutes.class);
+    private static final MailQueueName SPOOL = MailQueueFactory.SPOOL;
+    private static final MailQueueName OUTGOING = MailQueueName.of("outgoing");
+
     private final HeldMail heldMail;
     private final GatewayServices services;
+    private final MailQueueFactory<? extends ManageableMailQueue> queues;
     private final ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
-    public ProtocolRoutes(HeldMail heldMail, GatewayServices services) {
+    public ProtocolRoutes(HeldMail heldMail, GatewayServices services, MailQueueFactory<? extends ManageableMailQueue> queues) {
         this.heldMail = heldMail;
         this.services = services;
+        this.queues = queues;
     }
 
     @Override
@@ -101,7 +113,21 @@ public final class ProtocolRoutes implements Routes {
         status.put("directoryProblem", services.directory().problem().map(p -> p.getMessage()));
         status.put("held", heldMail.held().size());
         status.put("flagged", heldMail.flagged().size());
+        // Mail accepted and not yet checked (spool), and checked mail the next hop has not yet taken
+        // (outgoing: waiting for a retry when the council's mail server refuses or cannot be reached).
+        status.put("waitingToBeChecked", queueSize(SPOOL));
+        status.put("waitingToBeSent", queueSize(OUTGOING));
         return status;
+    }
+
+    private Optional<Long> queueSize(MailQueueName name) {
+        try {
+            Optional<? extends ManageableMailQueue> queue = queues.getQueue(name);
+            return queue.isPresent() ? Optional.of(queue.get().getSize()) : Optional.empty();
+        } catch (MailQueue.MailQueueException e) {
+            LOGGER.warn("The size of mail queue {} cannot be read", name.asString(), e);
+            return Optional.empty();
+        }
     }
 
     private Map<String, Object> detail(Optional<HeldMail.Entry> entry, Request request) throws HeldMail.Refused {

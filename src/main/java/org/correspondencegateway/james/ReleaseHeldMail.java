@@ -1,7 +1,6 @@
 package org.correspondencegateway.james;
 
 import javax.mail.MessagingException;
-import javax.mail.internet.MimeMessage;
 
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -26,9 +25,8 @@ public final class ReleaseHeldMail extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        MimeMessage message = mail.getMessage();
-        String outcome = message.getHeader(ActionPlan.HEADER, "; ");
-        message.setHeader(ActionPlan.HEADER, outcome == null ? "released" : outcome.replace("=held", "=released"));
+        String outcome = mail.getMessage().getHeader(ActionPlan.HEADER, "; ");
+        OutcomeField.set(mail, ActionPlan.HEADER, outcome == null ? "released" : outcome.replace("=held", "=released"));
     }
 
     @Override

@@ -24,10 +24,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The memory of correspondence kept in a file of JSON lines, one remembered message per line, appended
- * as messages pass, and held in a Caffeine cache of at most {@code capacity} messages (the least recently
- * used forgotten first). At start the file's last {@code capacity} lines are read back. When the file
- * holds twice the capacity it is rewritten with what the cache holds (written beside it, then moved
- * into place). A damaged line (a crash mid-write) is skipped and logged.
+ * as messages pass, and held in a Caffeine cache of at most {@code capacity} messages (Caffeine's
+ * size eviction decides which are forgotten; the newest is always kept). At start the file's last
+ * {@code capacity} lines are read back. When the file holds twice the capacity it is rewritten with at
+ * most {@code capacity} messages the cache holds, oldest first (written beside it, then moved into
+ * place). Eviction runs on the writing thread, so the bound holds when the file is compacted. A damaged line (a crash mid-write) is skipped and logged.
  *
  * <p>For one gateway. A cluster shares a {@link CorrespondenceMemory} backed by its database instead.
  * Thread-safe.
@@ -46,7 +47,7 @@ public final class FileCorrespondenceMemory implements CorrespondenceMemory, Aut
     private FileCorrespondenceMemory(Path file, int capacity) {
         this.file = file;
         this.capacity = capacity;
-        this.messages = Caffeine.newBuilder().maximumSize(capacity).build();
+        this.messages = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
     }
 
     /** Opens (or creates) the memory in {@code file}, remembering at most {@code capacity} messages. */
@@ -106,8 +107,12 @@ public final class FileCorrespondenceMemory implements CorrespondenceMemory, Aut
 
     private void compact() throws IOException {
         out.close();
-        List<RememberedMessage> kept = new ArrayList<>(messages.asMap().values());
-        kept.sort((a, b) -> a.seen().compareTo(b.seen()));
+        // Caffeine evicts in its maintenance cycle, which may lag behind the writes: run it now, and
+        // never write more than the capacity whatever the cache still holds.
+        messages.cleanUp();
+        List<RememberedMessage> held = new ArrayList<>(messages.asMap().values());
+        held.sort((a, b) -> a.seen().compareTo(b.seen()));
+        List<RememberedMessage> kept = held.subList(Math.max(0, held.size() - capacity), held.size());
         Path next = file.resolveSibling(file.getFileName() + ".new");
         try (BufferedWriter writer = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
             for (RememberedMessage message : kept) {

@@ -30,17 +30,20 @@ import org.correspondencegateway.memory.RememberedMessage;
  * @param signed whether it is signed (S/MIME or PGP): it must not be altered
  * @param encrypted whether its content is encrypted, so its text could not be read
  * @param problems what was malformed or could not be read, in words
+ * @param unread what a safety limit kept the reader from reading (too many parts, multiparts nested too
+ *               deep): a message with anything unread cannot be fully checked
  */
 public record Correspondence(Sender sender, List<Recipient> recipients, String subject, ThreadContext thread,
                              String newText, Optional<String> signature, List<Attachment> attachments,
                              Map<String, List<String>> headers, boolean signed, boolean encrypted,
-                             List<String> problems) {
+                             List<String> problems, List<String> unread) {
 
     public Correspondence {
         recipients = List.copyOf(recipients);
         attachments = List.copyOf(attachments);
         headers = Map.copyOf(headers);
         problems = List.copyOf(problems);
+        unread = List.copyOf(unread);
     }
 
     public List<Recipient> recipients(Role role) {

@@ -89,6 +89,7 @@ public final class CorrespondenceReader {
         MimeWalk walk = new MimeWalk(session, 0);
         walk.walk(message, "the message");
         problems.addAll(walk.problems);
+        List<String> unread = new ArrayList<>(walk.unread);
 
         boolean forwardSubject = QuotedHistory.isForwardSubject(subject);
         QuotedHistory.Split split = QuotedHistory.split(String.join("\n\n", walk.texts), forwardSubject);
@@ -103,20 +104,21 @@ public final class CorrespondenceReader {
             attachments.add(attachment(pending, "", problems));
         }
         for (MimeMessage attached : walk.attachedMessages) {
-            attachedMessage(attached, people, quoted, attachments, problems, 1);
+            attachedMessage(attached, people, quoted, attachments, problems, unread, 1);
         }
 
         ThreadContext thread = thread(message, subject, forwardSubject, quoted);
         return new Correspondence(sender, recipients, subject, thread, signature.body(), signature.signature(),
-            attachments, headers, walk.signed, walk.encrypted, problems);
+            attachments, headers, walk.signed, walk.encrypted, problems, unread);
     }
 
     /** An attached message: a quoted message of its own, its files among the attachments. */
     private void attachedMessage(MimeMessage attached, Directory people, List<QuotedMessage> quoted,
-                                 List<Attachment> attachments, List<String> problems, int depth) {
+                                 List<Attachment> attachments, List<String> problems, List<String> unread, int depth) {
         MimeWalk walk = new MimeWalk(session, depth);
         walk.walk(attached, "an attached message");
         problems.addAll(walk.problems);
+        unread.addAll(walk.unread);
         List<String> ignored = new ArrayList<>();
         String subject = subject(attached, ignored);
         String label = "the attached message \"" + subject + "\"";
@@ -130,7 +132,7 @@ public final class CorrespondenceReader {
         }
         if (depth < MimeWalk.MAX_MESSAGE_DEPTH) {
             for (MimeMessage inner : walk.attachedMessages) {
-                attachedMessage(inner, people, quoted, attachments, problems, depth + 1);
+                attachedMessage(inner, people, quoted, attachments, problems, unread, depth + 1);
             }
         }
     }

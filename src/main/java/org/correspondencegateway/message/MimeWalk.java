@@ -28,6 +28,8 @@ final class MimeWalk {
     /** Attached messages inside attached messages are followed this deep, then treated as files. */
     static final int MAX_MESSAGE_DEPTH = 5;
     private static final int MAX_PARTS = 2_000;
+    /** Multiparts inside multiparts are opened this deep; deeper ones are not read. */
+    static final int MAX_MULTIPART_NESTING = 50;
 
     record PendingAttachment(Part part, String name, String contentType) {
     }
@@ -38,7 +40,10 @@ final class MimeWalk {
     final List<String> problems = new ArrayList<>();
     boolean signed;
     boolean encrypted;
+    /** What a safety limit kept the walk from reading: the message cannot be fully checked. */
+    final List<String> unread = new ArrayList<>();
     private int parts;
+    private int nesting;
 
     private final Session session;
     private final int depth;
@@ -51,7 +56,7 @@ final class MimeWalk {
     void walk(Part part, String where) {
         if (++parts > MAX_PARTS) {
             if (parts == MAX_PARTS + 1) {
-                problems.add("more than " + MAX_PARTS + " MIME parts; the rest were not read");
+                unread.add("the message has more than " + MAX_PARTS + " MIME parts; the rest were not read");
             }
             return;
         }
@@ -59,7 +64,7 @@ final class MimeWalk {
         String base = type.getBaseType().toLowerCase(Locale.ROOT);
         try {
             if (base.startsWith("multipart/")) {
-                multipart(part, type, base, where);
+                multipart(part, base, where);
             } else if (base.equals("application/pkcs7-mime") || base.equals("application/x-pkcs7-mime")) {
                 String smime = Optional.ofNullable(type.getParameter("smime-type")).orElse("").toLowerCase(Locale.ROOT);
                 if (smime.contains("signed")) {
@@ -86,7 +91,22 @@ final class MimeWalk {
         }
     }
 
-    private void multipart(Part part, ContentType type, String base, String where) throws MessagingException {
+    private void multipart(Part part, String base, String where) throws MessagingException {
+        if (nesting >= MAX_MULTIPART_NESTING) {
+            if (unread.stream().noneMatch(u -> u.startsWith("multiparts are nested"))) {
+                unread.add("multiparts are nested more than " + MAX_MULTIPART_NESTING + " deep; the innermost parts were not read");
+            }
+            return;
+        }
+        nesting++;
+        try {
+            openMultipart(part, base, where);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private void openMultipart(Part part, String base, String where) throws MessagingException {
         Multipart multipart;
         int count;
         try {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.correspondencegateway.extraction.ExtractionLimits;
+
 /**
  * The council's policy, {@code conf/policy.yaml}: for each rule, the action taken on its findings and the
  * phrases it works with; and what happens to a message that cannot be checked.
@@ -12,8 +14,11 @@ import java.util.Set;
  * @param silentCopy the silent-copies rule's settings
  * @param confidential the confidential-markings rule's settings
  * @param obligation the obligations rule's settings
+ * @param attachments the limits on reading an attachment's text; one read past a limit is not inspected,
+ *                    and the message is then handled by {@code onError}
  */
-public record Policy(Action onError, SilentCopy silentCopy, Confidential confidential, Obligation obligation) {
+public record Policy(Action onError, SilentCopy silentCopy, Confidential confidential, Obligation obligation,
+                     ExtractionLimits attachments) {
 
     /** The action for rule {@code ruleId}. */
     public Action actionFor(String ruleId) {
@@ -39,12 +44,13 @@ public record Policy(Action onError, SilentCopy silentCopy, Confidential confide
         Obligation o = obligation;
         return switch (ruleId) {
             case SilentCopy.RULE -> new Policy(onError, new SilentCopy(action, silentCopy.disclosureWords(), silentCopy.circularFrom()),
-                confidential, obligation);
+                confidential, obligation, attachments);
             case Confidential.RULE -> new Policy(onError, silentCopy, new Confidential(action, c.markings(), c.internalMarkings(),
                 c.addresseeMarkings(), c.sensitivityValues(), c.labelNames(), c.disclaimerCues(), c.notMarkings(),
-                c.documentHeadLines(), c.documentFootLines()), obligation);
+                c.documentHeadLines(), c.documentFootLines()), obligation, attachments);
             case Obligation.RULE -> new Policy(onError, silentCopy, confidential, new Obligation(action, o.councillorTitles(),
-                o.representationDomains(), o.acts(), o.businessWords(), o.personalActs(), o.informationActs(), o.informationWords()));
+                o.representationDomains(), o.acts(), o.businessWords(), o.personalActs(), o.informationActs(), o.informationWords()),
+                attachments);
             default -> throw new IllegalArgumentException("no rule " + ruleId);
         };
     }

@@ -1,17 +1,20 @@
 package org.correspondencegateway.policy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.correspondencegateway.config.ConfigurationProblem;
 import org.correspondencegateway.config.YamlSection;
 import org.correspondencegateway.config.YamlValue;
+import org.correspondencegateway.extraction.ExtractionLimits;
 
 /**
  * Reads {@code conf/policy.yaml}. Every list is required, so that the file a council edits is the whole
@@ -31,7 +34,7 @@ public final class PolicyFile {
     }
 
     static Policy read(YamlSection root) throws ConfigurationProblem {
-        root.allowOnly("on-error", "silent-copy", "confidential-to-third-party", "obligation-in-councillor-name");
+        root.allowOnly("on-error", "attachments", "silent-copy", "confidential-to-third-party", "obligation-in-councillor-name");
         Action onError = action(root.required("on-error"));
         if (onError != Action.HOLD && onError != Action.WARN) {
             throw root.required("on-error").problem("a message that cannot be checked is either held (hold) or delivered and flagged (warn)");
@@ -70,7 +73,26 @@ public final class PolicyFile {
             new LinkedHashSet<>(phrases(obligation, "personal-acts")), new LinkedHashSet<>(phrases(obligation, "information-acts")),
             new LinkedHashSet<>(phrases(obligation, "information-words")));
 
-        return new Policy(onError, silentCopy, confidentialPolicy, obligationPolicy);
+        return new Policy(onError, silentCopy, confidentialPolicy, obligationPolicy, attachments(root));
+    }
+
+    /** The optional {@code attachments} section: each limit defaults to {@link ExtractionLimits#DEFAULT}'s. */
+    private static ExtractionLimits attachments(YamlSection root) throws ConfigurationProblem {
+        Optional<YamlSection> section = root.section("attachments");
+        if (section.isEmpty()) {
+            return ExtractionLimits.DEFAULT;
+        }
+        YamlSection limits = section.get().allowOnly("largest-mb", "most-characters", "reading-seconds", "deepest-nesting");
+        ExtractionLimits defaults = ExtractionLimits.DEFAULT;
+        int largestMb = limits.value("largest-mb").isPresent()
+            ? limits.required("largest-mb").asInt(1, 1024, "a size in megabytes (1 to 1024)") : (int) (defaults.maxBytes() / (1024 * 1024));
+        int characters = limits.value("most-characters").isPresent()
+            ? limits.required("most-characters").asInt(1000, 100_000_000, "a number of characters (1000 to 100000000)") : defaults.maxCharacters();
+        int seconds = limits.value("reading-seconds").isPresent()
+            ? limits.required("reading-seconds").asInt(1, 3600, "a number of seconds (1 to 3600)") : (int) defaults.timeout().toSeconds();
+        int nesting = limits.value("deepest-nesting").isPresent()
+            ? limits.required("deepest-nesting").asInt(1, 50, "a number of levels (1 to 50)") : defaults.maxEmbeddingDepth();
+        return new ExtractionLimits(largestMb * 1024L * 1024, characters, Duration.ofSeconds(seconds), nesting);
     }
 
     private static YamlSection required(YamlSection root, String key) throws ConfigurationProblem {

@@ -69,16 +69,7 @@ public final class SmtpLoadRun implements Callable<Integer> {
         }
         Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "load-run-");
         try (DeliverySink sink = new DeliverySink();
-             GatewayProcess gateway = GatewayProcess.start(home, """
-                 data-directory: var
-                 smtp:
-                   port: 0
-                 webadmin:
-                   port: 0
-                 next-hop:
-                   host: 127.0.0.1
-                   port: %d
-                 """.formatted(sink.port()), gatewayJvm, Duration.ofMinutes(2))) {
+             GatewayProcess gateway = GatewayProcess.relayingTo(sink.port(), home, gatewayJvm)) {
             long residentAfterStart = gateway.residentKb().orElse(-1);
             System.out.printf(Locale.ROOT, "gateway pid %d started in %.2f s (JVM launch to \"running\"); resident memory %d MB; JVM options %s%n",
                 gateway.pid(), gateway.startUpTime().toMillis() / 1000.0, residentAfterStart / 1024, gatewayJvm.isEmpty() ? "none" : gatewayJvm);

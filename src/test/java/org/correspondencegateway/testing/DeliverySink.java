@@ -17,10 +17,17 @@ public final class DeliverySink implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final Map<String, Long> firstArrivalNanos = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> copiesBySequence = new ConcurrentHashMap<>();
     private final AtomicLong copies = new AtomicLong();
 
     public DeliverySink() {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+        this(0);
+    }
+
+    /** A sink on {@code port} (0: a free one). */
+    public DeliverySink(int port) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", "smtp");
+        greenMail = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
         greenMail.start();
         MessageDeliveryHandler store = greenMail.getUserManager().getMessageDeliveryHandler();
         greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> {
@@ -28,6 +35,7 @@ public final class DeliverySink implements AutoCloseable {
             String[] sequence = message.getMessage().getHeader(SEQUENCE_HEADER);
             if (sequence != null && sequence.length > 0) {
                 firstArrivalNanos.putIfAbsent(sequence[0], now);
+                copiesBySequence.computeIfAbsent(sequence[0], k -> new AtomicLong()).incrementAndGet();
             }
             copies.incrementAndGet();
             return store.handle(message, address);
@@ -41,6 +49,12 @@ public final class DeliverySink implements AutoCloseable {
     /** When the copy carrying {@code sequence} first arrived ({@link System#nanoTime()}), or null. */
     public Long arrivalNanos(String sequence) {
         return firstArrivalNanos.get(sequence);
+    }
+
+    /** How many copies carrying {@code sequence} arrived: 1 is right, 2 or more a duplicate. */
+    public long copiesOf(String sequence) {
+        AtomicLong count = copiesBySequence.get(sequence);
+        return count == null ? 0 : count.get();
     }
 
     public int distinctMessages() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -38,23 +39,48 @@ public record GatewayHome(Path path) {
 
     /** Sets the action for {@code rule} in this home's conf/policy.yaml, as a Clerk would edit it. */
     public GatewayHome withAction(String rule, String action) {
+        return withPolicySetting(rule, "action", action);
+    }
+
+    /** Sets {@code key} in {@code section} of this home's conf/policy.yaml (a key the shipped file has). */
+    public GatewayHome withPolicySetting(String section, String key, String value) {
         Path policy = path.resolve("conf/policy.yaml");
         try {
             List<String> lines = new ArrayList<>(Files.readAllLines(policy, StandardCharsets.UTF_8));
-            int section = lines.indexOf(rule + ":");
-            if (section < 0) {
-                throw new IllegalArgumentException("no section " + rule + " in " + policy);
+            int start = lines.indexOf(section + ":");
+            if (start < 0) {
+                throw new IllegalArgumentException("no section " + section + " in " + policy);
             }
-            for (int i = section + 1; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("  action:")) {
-                    lines.set(i, "  action: " + action);
+            for (int i = start + 1; i < lines.size() && !lines.get(i).matches("[a-z].*"); i++) {
+                if (lines.get(i).startsWith("  " + key + ":")) {
+                    lines.set(i, "  " + key + ": " + value);
                     Files.write(policy, lines, StandardCharsets.UTF_8);
                     return this;
                 }
             }
-            throw new IllegalArgumentException("no action in section " + rule);
+            throw new IllegalArgumentException("no " + key + " in section " + section);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Edits this home's mailets/mailetcontainer.xml, as an IT provider would. */
+    public GatewayHome withMailets(UnaryOperator<String> edit) {
+        Path chain = path.resolve("mailets/mailetcontainer.xml");
+        try {
+            String before = Files.readString(chain, StandardCharsets.UTF_8);
+            String after = edit.apply(before);
+            if (after.equals(before)) {
+                throw new IllegalArgumentException("the edit changed nothing in " + chain);
+            }
+            Files.writeString(chain, after, StandardCharsets.UTF_8);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path directoryFile() {
+        return path.resolve("conf/directory.yaml");
     }
 }

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +37,32 @@ public final class GatewayProcess implements AutoCloseable {
         this.output = output;
     }
 
-    /** Writes {@code gatewayYaml} into {@code home/conf/}, copies the project's chain, and starts the gateway. */
+    /**
+     * A gateway at {@code home} with its data in {@code home/var}, on free ports, relaying to the mail
+     * server on 127.0.0.1:{@code nextHopPort}.
+     */
+    public static GatewayProcess relayingTo(int nextHopPort, Path home, List<String> jvmOptions) throws IOException, InterruptedException {
+        return start(home, """
+            data-directory: var
+            smtp:
+              port: 0
+            webadmin:
+              port: 0
+            next-hop:
+              host: 127.0.0.1
+              port: %d
+            """.formatted(nextHopPort), jvmOptions, Duration.ofMinutes(2));
+    }
+
+    /**
+     * Copies the project's conf/ and mailets/ into {@code home} (unless they are there already, from an
+     * earlier start), writes {@code gatewayYaml} as its conf/gateway.yaml, and starts the gateway.
+     */
     public static GatewayProcess start(Path home, String gatewayYaml, List<String> jvmOptions, Duration timeout) throws IOException, InterruptedException {
-        Files.createDirectories(home.resolve("conf"));
-        Files.createDirectories(home.resolve("mailets"));
+        if (!Files.exists(home.resolve("conf"))) {
+            GatewayHome.copyOfProject(home);
+        }
         Files.writeString(home.resolve("conf/gateway.yaml"), gatewayYaml);
-        Files.copy(Path.of("mailets/mailetcontainer.xml"), home.resolve("mailets/mailetcontainer.xml"), StandardCopyOption.REPLACE_EXISTING);
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

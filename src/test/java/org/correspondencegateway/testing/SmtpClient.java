@@ -31,6 +31,11 @@ public final class SmtpClient {
 
     /** Sends {@code rawMessage} (headers and body, CRLF line ends) from {@code envelopeSender} to {@code envelopeRecipients}. */
     public void send(String envelopeSender, List<String> envelopeRecipients, String rawMessage) throws MessagingException {
+        send(envelopeSender, envelopeRecipients, rawMessage.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends {@code rawMessage} as it is, byte for byte (bare LF line ends become CRLF on the wire). */
+    public void send(String envelopeSender, List<String> envelopeRecipients, byte[] rawMessage) throws MessagingException {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", host);
         properties.setProperty("mail.smtp.port", Integer.toString(port));
@@ -39,7 +44,7 @@ public final class SmtpClient {
         properties.setProperty("mail.smtp.connectiontimeout", "10000");
         properties.setProperty("mail.smtp.timeout", "30000");
         Session session = Session.getInstance(properties);
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(rawMessage.getBytes(StandardCharsets.UTF_8)));
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(rawMessage));
         Address[] recipients = new Address[envelopeRecipients.size()];
         for (int i = 0; i < recipients.length; i++) {
             recipients[i] = new InternetAddress(envelopeRecipients.get(i));
