@@ -18,6 +18,7 @@ import org.correspondencegateway.testing.Gateways;
 import org.correspondencegateway.testing.Letters;
 import org.correspondencegateway.testing.MailBuilder;
 import org.correspondencegateway.testing.Mailboxes;
+import org.correspondencegateway.testing.RawSmtpSink;
 import org.correspondencegateway.testing.ReviewQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +32,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * Things break while the gateway works: an attachment's reader throws, runs out of memory or never
- * finishes; the Town Clerk saves a broken directory; the council's mail server goes away. Each ends in a
+ * finishes; the Town Clerk saves a broken directory; the council's mail server goes away, refuses for a
+ * while, or rejects a recipient. Each ends in a
  * clear outcome the Clerk can see, never in a lost message and never in mail delivered unchecked.
  */
 class FaultsTest {
@@ -108,8 +110,7 @@ class FaultsTest {
             port = free.getLocalPort();
         }
         GatewayHome council = GatewayHome.copyOfProject(home)
-            .withMailets(chain -> chain.replace("<delayTime>2*1 minute, 4*15 minutes, 22*2 hours</delayTime>",
-                "<delayTime>27*2 seconds</delayTime>"));
+            .withMailets(FaultsTest::retryEveryTwoSeconds);
         try (EmbeddedGateway gateway = Gateways.start(council, data, nextHop(port))) {
             ReviewQueue clerk = new ReviewQueue(Gateways.webAdmin(gateway));
             String waiting = "waiting@prioryvale-tc.example";
@@ -128,6 +129,47 @@ class FaultsTest {
                 assertThat(cameBack.copies()).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void aCouncilMailServerThatRefusesForAWhileGetsTheMailOnARetry() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        GatewayHome council = GatewayHome.copyOfProject(home).withMailets(FaultsTest::retryEveryTwoSeconds);
+        try (RawSmtpSink councilMailServer = new RawSmtpSink(recipient -> attempts.incrementAndGet() <= 2
+                 ? Optional.of("451 4.3.0 Mailbox temporarily unavailable, try again later") : Optional.empty());
+             EmbeddedGateway gateway = Gateways.start(council, data, nextHop(councilMailServer.port()))) {
+            ReviewQueue clerk = new ReviewQueue(Gateways.webAdmin(gateway));
+            send(gateway, MailBuilder.mail().messageId("refused-for-a-while@prioryvale-tc.example").from(OFFICER).to(RESIDENT)
+                .subject("Overhanging trees").text("Dear Mrs Patel,\n\nThe tree officer will visit next week.\n\nJo Hughes"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> councilMailServer.received().size() == 1);
+            assertThat(attempts.get()).as("two refusals, then accepted").isEqualTo(3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> clerk.status().get("waitingToBeSent").asLong() == 0);
+            Thread.sleep(3000);
+            assertThat(councilMailServer.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRecipientTheCouncilMailServerRejectsIsBouncedToTheSender() throws Exception {
+        try (RawSmtpSink councilMailServer = new RawSmtpSink(recipient -> recipient.contains("nobody@")
+                 ? Optional.of("550 5.1.1 <nobody@resident.example>: no such user") : Optional.empty());
+             EmbeddedGateway gateway = Gateways.start(GatewayHome.copyOfProject(home), data, nextHop(councilMailServer.port()))) {
+            Gateways.smtp(gateway).send(OFFICER, List.of("nobody@resident.example"), new String(MailBuilder.mail()
+                .messageId("to-nobody@prioryvale-tc.example").from(OFFICER).to("nobody@resident.example").subject("Overhanging trees")
+                .text("Dear resident,\n\nThe tree officer will visit next week.\n\nJo Hughes").bytes(), StandardCharsets.UTF_8));
+
+            // the sender is told, through the same mail server, with the server's reason
+            RawSmtpSink.Received bounce = await().atMost(Duration.ofSeconds(30)).until(
+                () -> councilMailServer.received().stream().filter(r -> r.recipients().toString().contains(OFFICER)).findFirst(),
+                Optional::isPresent).orElseThrow();
+            assertThat(bounce.raw()).contains("to-nobody@prioryvale-tc.example").contains("550 5.1.1");
+            assertThat(councilMailServer.received()).hasSize(1);
+        }
+    }
+
+    private static String retryEveryTwoSeconds(String chain) {
+        return chain.replace("<delayTime>2*1 minute, 4*15 minutes, 22*2 hours</delayTime>", "<delayTime>27*2 seconds</delayTime>");
     }
 
     private static Optional<GatewaySettings.NextHop> nextHop(int port) {

@@ -10,15 +10,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A next hop that takes any message as bytes and never parses it, as a real MTA's queue does (Postfix
  * takes a broken MIME structure without complaint). GreenMail parses what it receives and refuses some
  * of the hostile corpus itself, which would hide what the gateway did; this sink does not. It speaks the
- * least of SMTP a sender needs (EHLO with 8BITMIME, MAIL, RCPT, DATA, RSET, NOOP, QUIT) on 127.0.0.1.
+ * least of SMTP a sender needs (EHLO with 8BITMIME, MAIL, RCPT, DATA, RSET, NOOP, QUIT) on 127.0.0.1,
+ * and can refuse recipients, as a council's mail server does when it is overloaded or the user is unknown.
  */
 public final class RawSmtpSink implements AutoCloseable {
     /** One message as received: its envelope recipients and its bytes (ISO-8859-1, dot-unstuffed). */
@@ -32,8 +35,18 @@ public final class RawSmtpSink implements AutoCloseable {
         return thread;
     });
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Function<String, Optional<String>> refusal;
 
     public RawSmtpSink() throws IOException {
+        this(recipient -> Optional.empty());
+    }
+
+    /**
+     * A sink that answers RCPT for a recipient with {@code refusal}'s reply when it gives one
+     * (e.g. {@code "451 4.3.0 try again later"} or {@code "550 5.1.1 no such user"}), and 250 otherwise.
+     */
+    public RawSmtpSink(Function<String, Optional<String>> refusal) throws IOException {
+        this.refusal = refusal;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         connections.submit(this::accept);
     }
@@ -74,14 +87,24 @@ public final class RawSmtpSink implements AutoCloseable {
                         reply(out, "250 OK");
                     }
                     case "RCPT" -> {
-                        recipients.add(line.substring(line.indexOf(':') + 1).strip());
-                        reply(out, "250 OK");
+                        String recipient = line.substring(line.indexOf(':') + 1).strip();
+                        Optional<String> refused = refusal.apply(recipient);
+                        if (refused.isPresent()) {
+                            reply(out, refused.get());
+                        } else {
+                            recipients.add(recipient);
+                            reply(out, "250 OK");
+                        }
                     }
                     case "RSET" -> {
                         recipients.clear();
                         reply(out, "250 OK");
                     }
                     case "DATA" -> {
+                        if (recipients.isEmpty()) {
+                            reply(out, "554 no valid recipients");
+                            continue;
+                        }
                         reply(out, "354 go on");
                         StringBuilder raw = new StringBuilder();
                         String data;
