@@ -84,14 +84,13 @@ public final class PolicyFile {
         }
         YamlSection limits = section.get().allowOnly("largest-mb", "most-characters", "reading-seconds", "deepest-nesting");
         ExtractionLimits defaults = ExtractionLimits.DEFAULT;
-        int largestMb = limits.value("largest-mb").isPresent()
-            ? limits.required("largest-mb").asInt(1, 1024, "a size in megabytes (1 to 1024)") : (int) (defaults.maxBytes() / (1024 * 1024));
-        int characters = limits.value("most-characters").isPresent()
-            ? limits.required("most-characters").asInt(1000, 100_000_000, "a number of characters (1000 to 100000000)") : defaults.maxCharacters();
-        int seconds = limits.value("reading-seconds").isPresent()
-            ? limits.required("reading-seconds").asInt(1, 3600, "a number of seconds (1 to 3600)") : (int) defaults.timeout().toSeconds();
-        int nesting = limits.value("deepest-nesting").isPresent()
-            ? limits.required("deepest-nesting").asInt(1, 50, "a number of levels (1 to 50)") : defaults.maxEmbeddingDepth();
+        int largestMb = limits.value("largest-mb", v -> v.asInt(1, 1024, "a size in megabytes (1 to 1024)"),
+            (int) (defaults.maxBytes() / (1024 * 1024)));
+        int characters = limits.value("most-characters", v -> v.asInt(1000, 100_000_000, "a number of characters (1000 to 100000000)"),
+            defaults.maxCharacters());
+        int seconds = limits.value("reading-seconds", v -> v.asInt(1, 3600, "a number of seconds (1 to 3600)"),
+            (int) defaults.timeout().toSeconds());
+        int nesting = limits.value("deepest-nesting", v -> v.asInt(1, 50, "a number of levels (1 to 50)"), defaults.maxEmbeddingDepth());
         return new ExtractionLimits(largestMb * 1024L * 1024, characters, Duration.ofSeconds(seconds), nesting);
     }
 

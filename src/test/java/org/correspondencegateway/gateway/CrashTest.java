@@ -266,8 +266,7 @@ class CrashTest {
     /** The sequence numbers of the held messages. */
     private static Set<Integer> held(ReviewQueue clerk) throws Exception {
         Set<Integer> held = new HashSet<>();
-        for (JsonNode entry : clerk.list("held")) {
-            String id = entry.at("/record/messageId").asText();
+        for (String id : clerk.heldMessageIds()) {
             if (id.startsWith("crash-")) {
                 held.add(Integer.parseInt(id.substring("crash-".length(), id.indexOf('@'))));
             }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,12 +57,12 @@ class HostileCorpusDeliveryTest {
             }
 
             await().atMost(Duration.ofSeconds(120)).until(() -> {
-                Set<String> held = held(clerk);
+                Set<String> held = clerk.heldMessageIds();
                 return ids.stream().allMatch(id -> copies(councilMailServer, id) > 0 || held.contains(id));
             });
             await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
 
-            Set<String> held = held(clerk);
+            Set<String> held = clerk.heldMessageIds();
             Map<String, List<String>> byOutcome = new TreeMap<>();
             for (String id : ids) {
                 long copies = copies(councilMailServer, id);
@@ -79,12 +78,6 @@ class HostileCorpusDeliveryTest {
     private static long copies(RawSmtpSink sink, String id) {
         return sink.received().stream().filter(r -> r.raw().contains("<" + id + ">") && !r.recipients().isEmpty()
             && r.recipients().get(0).contains(RESIDENT)).count();
-    }
-
-    private static Set<String> held(ReviewQueue clerk) throws Exception {
-        Set<String> ids = new HashSet<>();
-        clerk.list("held").forEach(entry -> ids.add(entry.at("/record/messageId").asText()));
-        return ids;
     }
 
     /** The message with its own Message-ID fields replaced by {@code id}, its bytes otherwise as they were. */

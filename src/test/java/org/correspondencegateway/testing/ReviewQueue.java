@@ -96,6 +96,13 @@ public final class ReviewQueue {
         return webAdmin.json(ROUTES + "/status").body();
     }
 
+    /** The Message-IDs (without angle brackets) of every held message. */
+    public java.util.Set<String> heldMessageIds() throws Exception {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        list("held").forEach(entry -> ids.add(entry.at("/record/messageId").asText()));
+        return ids;
+    }
+
     public JsonNode list(String queue) throws Exception {
         return webAdmin.json(ROUTES + "/" + queue).body();
     }
