@@ -1,7 +1,13 @@
 package org.correspondencegateway.config;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+
+import com.google.common.net.InetAddresses;
 
 /**
  * One scalar from a YAML configuration file, with where it came from, so that a value that makes no
@@ -49,6 +55,32 @@ public record YamlValue(Path file, String path, int line, String text) {
             throw problem("must not be empty");
         }
         return text.trim();
+    }
+
+    /** The value as an IPv4 address literal: start-up never waits on DNS. */
+    public String asIpv4Address() throws ConfigurationProblem {
+        String address = asText();
+        if (!InetAddresses.isInetAddress(address) || !(InetAddresses.forString(address) instanceof Inet4Address)) {
+            throw problem("'" + address + "' is not an IPv4 address; use one such as 127.0.0.1 (start-up does not look names up)");
+        }
+        return address;
+    }
+
+    /**
+     * The first line of the file this value names (a password or a token kept out of the configuration),
+     * read from {@code home} when the name is relative.
+     */
+    public String asSecretFile(Path home) throws ConfigurationProblem {
+        Path secretFile = home.resolve(asText());
+        try {
+            String secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip();
+            if (secret.isEmpty()) {
+                throw problem(secretFile + " is empty");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw problem(secretFile + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** A problem with this value: {@code file line N: path: message}. */

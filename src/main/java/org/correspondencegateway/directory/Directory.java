@@ -89,6 +89,11 @@ public final class Directory {
         return people.stream().filter(p -> p.reviewer() || p == clerk).toList();
     }
 
+    /** Who may read the Clerk's console without deciding (e.g. the Chair); reviewers read it too. */
+    public List<Person> viewers() {
+        return people.stream().filter(Person::viewer).toList();
+    }
+
     public List<Person> councillors() {
         return people.stream().filter(p -> p.role() == Role.COUNCILLOR).toList();
     }

@@ -55,7 +55,7 @@ public final class DirectoryFile {
         int clerkLine = 0;
 
         for (YamlSection entry : entries) {
-            entry.allowOnly("id", "name", "role", "titles", "addresses", "clerk", "reviewer", "known-as",
+            entry.allowOnly("id", "name", "role", "titles", "addresses", "clerk", "reviewer", "viewer", "known-as",
                 "committees", "group", "direct-contact");
             YamlValue idValue = entry.required("id");
             String id = idValue.asText();
@@ -102,6 +102,7 @@ public final class DirectoryFile {
             if (reviewer && role != Role.OFFICER) {
                 throw entry.required("reviewer").problem("only officers review held mail");
             }
+            boolean viewer = entry.value("viewer", YamlValue::asBoolean, false);
             List<String> titles = texts(entry.values("titles"));
 
             Person.DirectContact directContact = clerk || titles.stream().anyMatch(DirectoryFile::isDeputyClerk)
@@ -118,7 +119,7 @@ public final class DirectoryFile {
                 }
             }
 
-            people.add(new Person(id, name, role, addresses, titles, reviewer, texts(entry.values("known-as")),
+            people.add(new Person(id, name, role, addresses, titles, reviewer, viewer, texts(entry.values("known-as")),
                 texts(entry.values("committees")), entry.value("group").map(YamlValue::text).map(String::strip),
                 directContact, entry.line()));
         }
@@ -154,7 +155,7 @@ public final class DirectoryFile {
                 councillors.add(councillor.id());
             }
             resolved.add(new Person(person.id(), person.name(), person.role(), person.addresses(), person.titles(),
-                person.reviewer(), person.knownAs(), person.committees(), person.group(),
+                person.reviewer(), person.viewer(), person.knownAs(), person.committees(), person.group(),
                 new Person.DirectContact(false, councillors), person.line()));
         }
         return resolved;

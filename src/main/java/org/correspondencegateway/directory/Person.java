@@ -14,6 +14,7 @@ import java.util.Set;
  * @param addresses every address they use, council and personal
  * @param titles offices held: Mayor, Chair, Vice-Chair, Town Clerk, Deputy Clerk, RFO, …
  * @param reviewer whether they review held mail (the Town Clerk, and deputies the council names)
+ * @param viewer whether they may read the Clerk's console without deciding (e.g. the Chair)
  * @param knownAs other names they go by in correspondence, e.g. {@code Bola}
  * @param committees committees they sit on, e.g. {@code Personnel}
  * @param group their party group, for councillors who belong to one
@@ -21,7 +22,7 @@ import java.util.Set;
  * @param line the directory line that describes them, for messages about them
  */
 public record Person(String id, String name, Role role, List<EmailAddress> addresses, List<String> titles,
-                     boolean reviewer, List<String> knownAs, List<String> committees, Optional<String> group,
+                     boolean reviewer, boolean viewer, List<String> knownAs, List<String> committees, Optional<String> group,
                      DirectContact directContact, int line) {
 
     public Person {

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param smtp where the gateway accepts mail
  * @param webAdmin where James's webadmin API listens
  * @param nextHop where checked mail is delivered; absent means "write it to the outbox repository"
+ * @param consoleUrl where the Clerk's console is, for the links in the Clerk's notifications
  */
 public record GatewaySettings(Path home, Path dataDirectory, String hostname, Smtp smtp, WebAdmin webAdmin,
-                              Optional<NextHop> nextHop) {
+                              Optional<NextHop> nextHop, String consoleUrl) {
 
     /** The chain James runs: {@code mailets/mailetcontainer.xml} under the home. */
     public Path chainFile() {
@@ -24,19 +25,23 @@ public record GatewaySettings(Path home, Path dataDirectory, String hostname, Sm
     }
 
     public GatewaySettings withDataDirectory(Path directory) {
-        return new GatewaySettings(home, directory, hostname, smtp, webAdmin, nextHop);
+        return new GatewaySettings(home, directory, hostname, smtp, webAdmin, nextHop, consoleUrl);
     }
 
     public GatewaySettings withNextHop(Optional<NextHop> hop) {
-        return new GatewaySettings(home, dataDirectory, hostname, smtp, webAdmin, hop);
+        return new GatewaySettings(home, dataDirectory, hostname, smtp, webAdmin, hop, consoleUrl);
     }
 
     public GatewaySettings withSmtp(Smtp newSmtp) {
-        return new GatewaySettings(home, dataDirectory, hostname, newSmtp, webAdmin, nextHop);
+        return new GatewaySettings(home, dataDirectory, hostname, newSmtp, webAdmin, nextHop, consoleUrl);
     }
 
     public GatewaySettings withWebAdmin(WebAdmin newWebAdmin) {
-        return new GatewaySettings(home, dataDirectory, hostname, smtp, newWebAdmin, nextHop);
+        return new GatewaySettings(home, dataDirectory, hostname, smtp, newWebAdmin, nextHop, consoleUrl);
+    }
+
+    public GatewaySettings withConsoleUrl(String url) {
+        return new GatewaySettings(home, dataDirectory, hostname, smtp, webAdmin, nextHop, url);
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.correspondencegateway.gateway;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +24,8 @@ public final class GatewaySettingsFile {
     /** The settings file, relative to the gateway's home. */
     public static final Path RELATIVE_PATH = Path.of("conf", "gateway.yaml");
 
+    /** Where the console listens unless conf/console.yaml says otherwise. */
+    public static final String DEFAULT_CONSOLE_URL = "http://127.0.0.1:8080";
     private static final int ANY_PORT = 0;
     private static final String PORT = "a TCP port (1 to 65535, or 0 for any free port)";
     private static final Pattern HOSTNAME = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
@@ -55,14 +54,14 @@ public final class GatewaySettingsFile {
             throw smtp.problem("smtp.relay-networks: list at least one network, e.g. 127.0.0.0/8");
         }
         GatewaySettings.Smtp smtpSettings = new GatewaySettings.Smtp(
-            smtp.value("bind", GatewaySettingsFile::ipAddress, "127.0.0.1"),
+            smtp.value("bind", YamlValue::asIpv4Address, "127.0.0.1"),
             smtp.value("port", v -> v.asInt(ANY_PORT, 65535, PORT), 2525),
             relayNetworks.isEmpty() ? List.of("127.0.0.0/8") : relayNetworks,
             smtp.value("max-message-size-mb", v -> v.asInt(0, 2047, "a size in megabytes (0 to 2047)"), 50));
 
         YamlSection webadmin = section(root, "webadmin").allowOnly("bind", "port");
         GatewaySettings.WebAdmin webAdminSettings = new GatewaySettings.WebAdmin(
-            webadmin.value("bind", GatewaySettingsFile::ipAddress, "127.0.0.1"),
+            webadmin.value("bind", YamlValue::asIpv4Address, "127.0.0.1"),
             webadmin.value("port", v -> v.asInt(ANY_PORT, 65535, PORT), 8000));
         if (smtpSettings.port() != ANY_PORT && smtpSettings.port() == webAdminSettings.port()) {
             Optional<YamlValue> clash = webadmin.value("port");
@@ -75,7 +74,7 @@ public final class GatewaySettingsFile {
         if (hop.isPresent()) {
             nextHop = Optional.of(nextHop(home, hop.get()));
         }
-        return new GatewaySettings(home, data, hostname, smtpSettings, webAdminSettings, nextHop);
+        return new GatewaySettings(home, data, hostname, smtpSettings, webAdminSettings, nextHop, DEFAULT_CONSOLE_URL);
     }
 
     private static GatewaySettings.NextHop nextHop(Path home, YamlSection hop) throws ConfigurationProblem {
@@ -90,22 +89,9 @@ public final class GatewaySettingsFile {
         if (hop.value("username").isPresent()) {
             YamlValue passwordFile = hop.required("password-file");
             credentials = Optional.of(new GatewaySettings.Credentials(hop.required("username").asText(),
-                password(home, passwordFile)));
+                passwordFile.asSecretFile(home)));
         }
         return new GatewaySettings.NextHop(host, port, startTls, credentials);
-    }
-
-    private static String password(Path home, YamlValue passwordFile) throws ConfigurationProblem {
-        Path file = home.resolve(passwordFile.asText());
-        try {
-            String password = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (password.isEmpty()) {
-                throw passwordFile.problem(file + " is empty");
-            }
-            return password;
-        } catch (IOException e) {
-            throw passwordFile.problem(file + " cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
     }
 
     private static YamlSection section(YamlSection root, String key) throws ConfigurationProblem {
@@ -114,14 +100,6 @@ public final class GatewaySettingsFile {
             return section.get();
         }
         return YamlSection.parse(root.file(), "{}");
-    }
-
-    private static String ipAddress(YamlValue value) throws ConfigurationProblem {
-        String text = value.asText();
-        if (!InetAddresses.isInetAddress(text) || !(InetAddresses.forString(text) instanceof java.net.Inet4Address)) {
-            throw value.problem("'" + text + "' is not an IPv4 address; use one such as 127.0.0.1 (start-up does not look names up)");
-        }
-        return text;
     }
 
     private static String hostname(YamlValue value) throws ConfigurationProblem {

@@ -84,7 +84,9 @@ final class JamesConfigurationFiles {
             # %s
             council.files=%s
             state=file://var/correspondence-gateway/
-            """.formatted(GENERATED, properties(settings.home().resolve("conf").toAbsolutePath().normalize() + "/")));
+            console.url=%s
+            """.formatted(GENERATED, properties(settings.home().resolve("conf").toAbsolutePath().normalize() + "/"),
+                properties(settings.consoleUrl())));
         return files;
     }
 

@@ -23,6 +23,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.correspondencegateway.action.ActionPlan;
 import org.correspondencegateway.action.CheckRecord;
+import org.correspondencegateway.action.ReviewEntry;
 import org.correspondencegateway.audit.AuditEvent;
 import org.correspondencegateway.directory.Person;
 import org.slf4j.Logger;
@@ -60,17 +61,6 @@ public final class HeldMail {
         this.services = services;
     }
 
-    /**
-     * One held or flagged mail, as the console lists it.
-     *
-     * @param key its repository key
-     * @param since when it was held or flagged
-     * @param record what the check found
-     * @param outcome its outcome header
-     */
-    public record Entry(String key, Instant since, CheckRecord record, String outcome) {
-    }
-
     /** A decision that cannot be made: unknown mail, not a reviewer, no reason given. */
     public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
@@ -92,7 +82,7 @@ public final class HeldMail {
      * still in the repository (the gateway stopped between the two) is taken out now, so that it is
      * never released twice.
      */
-    public synchronized List<Entry> held() throws MessagingException {
+    public synchronized List<ReviewEntry> held() throws MessagingException {
         MailRepository repository = held(true);
         Set<String> keys = new HashSet<>();
         repository.list().forEachRemaining(key -> keys.add(key.asString()));
@@ -108,15 +98,15 @@ public final class HeldMail {
         return entries(repository);
     }
 
-    public synchronized List<Entry> flagged() throws MessagingException {
+    public synchronized List<ReviewEntry> flagged() throws MessagingException {
         return entries(held(false));
     }
 
-    public Optional<Entry> held(String key) throws MessagingException {
+    public Optional<ReviewEntry> held(String key) throws MessagingException {
         return entry(held(true), key);
     }
 
-    public Optional<Entry> flagged(String key) throws MessagingException {
+    public Optional<ReviewEntry> flagged(String key) throws MessagingException {
         return entry(held(false), key);
     }
 
@@ -203,8 +193,8 @@ public final class HeldMail {
         }
     }
 
-    private static List<Entry> entries(MailRepository repository) throws MessagingException {
-        List<Entry> entries = new ArrayList<>();
+    private static List<ReviewEntry> entries(MailRepository repository) throws MessagingException {
+        List<ReviewEntry> entries = new ArrayList<>();
         Iterator<MailKey> keys = repository.list();
         while (keys.hasNext()) {
             entry(repository, keys.next().asString()).ifPresent(entries::add);
@@ -243,7 +233,7 @@ public final class HeldMail {
         }
     }
 
-    private static Optional<Entry> entry(MailRepository repository, String key) throws MessagingException {
+    private static Optional<ReviewEntry> entry(MailRepository repository, String key) throws MessagingException {
         Mail mail = repository.retrieve(new MailKey(key));
         if (mail == null) {
             return Optional.empty();
@@ -252,7 +242,7 @@ public final class HeldMail {
             CheckRecord record = record(mail);
             String outcome = Optional.ofNullable(mail.getMessage().getHeader(ActionPlan.HEADER, "; ")).orElse("");
             Instant since = Optional.ofNullable(mail.getLastUpdated()).map(java.util.Date::toInstant).orElse(Instant.EPOCH);
-            return Optional.of(new Entry(key, since, record, outcome));
+            return Optional.of(new ReviewEntry(key, since, record, outcome));
         } finally {
             LifecycleUtil.dispose(mail);
         }

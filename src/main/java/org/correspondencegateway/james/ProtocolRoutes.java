@@ -16,6 +16,7 @@ import org.apache.james.queue.api.ManageableMailQueue;
 import org.apache.james.webadmin.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.correspondencegateway.action.ReviewEntry;
 import org.correspondencegateway.audit.AuditEvent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -130,8 +131,8 @@ public final class ProtocolRoutes implements Routes {
         }
     }
 
-    private Map<String, Object> detail(Optional<HeldMail.Entry> entry, Request request) throws HeldMail.Refused {
-        HeldMail.Entry found = entry.orElseThrow(() -> new HeldMail.Refused(404, "no such message " + key(request)));
+    private Map<String, Object> detail(Optional<ReviewEntry> entry, Request request) throws HeldMail.Refused {
+        ReviewEntry found = entry.orElseThrow(() -> new HeldMail.Refused(404, "no such message " + key(request)));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("entry", found);
         List<AuditEvent> trail = services.audit().forMail(found.key());

@@ -18,7 +18,7 @@ import org.jsoup.nodes.TextNode;
  *
  * <p>Stateless and thread-safe.
  */
-final class HtmlToText {
+public final class HtmlToText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
         "table", "tr", "pre", "hr", "address", "section", "article", "header", "footer", "center", "dl", "dt", "dd", "form");
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title", "noscript", "template", "object", "iframe");
@@ -26,7 +26,7 @@ final class HtmlToText {
     private HtmlToText() {
     }
 
-    static String convert(String html) {
+    public static String convert(String html) {
         Document document = Jsoup.parse(html);
         StringBuilder out = new StringBuilder();
         render(document.body() == null ? document : document.body(), out, false);

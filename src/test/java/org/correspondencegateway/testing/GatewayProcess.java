@@ -63,6 +63,7 @@ public final class GatewayProcess implements AutoCloseable {
             GatewayHome.copyOfProject(home);
         }
         Files.writeString(home.resolve("conf/gateway.yaml"), gatewayYaml);
+        Files.writeString(home.resolve("conf/console.yaml"), "port: 0\n"); // the console on a free port too
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
