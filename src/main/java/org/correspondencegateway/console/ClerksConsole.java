@@ -214,8 +214,7 @@ public final class ClerksConsole implements AutoCloseable {
         Optional<ConsoleUser> user = ConsoleUser.of(directory.current(), name);
         String refusal;
         if (lockOut.isLocked(name)) {
-            refusal = "Too many failed attempts for this name. Wait " + Dashboard.words(settings.lockOut().lasting())
-                + " and try again, or ask the IT provider to set a new password.";
+            refusal = lockedOut() + ", or ask the IT provider to set a new password.";
             LOGGER.warn("Console sign-in refused for {}: locked out", name);
         } else if (user.isPresent() && passwords.matches(name, password)) {
             lockOut.succeeded(name);
@@ -227,8 +226,7 @@ public final class ClerksConsole implements AutoCloseable {
         } else {
             passwords.matches("", password); // the same work whether the name exists or not
             boolean locked = lockOut.failed(name);
-            refusal = locked ? "Too many failed attempts for this name. Wait " + Dashboard.words(settings.lockOut().lasting())
-                + " and try again." : "That name and password do not match. Check both and try again.";
+            refusal = locked ? lockedOut() + "." : "That name and password do not match. Check both and try again.";
             LOGGER.warn("Console sign-in failed for {}{}", name, locked ? "; now locked out" : "");
         }
         Map<String, Object> model = model(Optional.empty());
@@ -237,6 +235,10 @@ public final class ClerksConsole implements AutoCloseable {
         model.put("name", name);
         model.put("refusal", refusal);
         html(exchange, StatusCodes.UNAUTHORIZED, pages.render("sign-in", model));
+    }
+
+    private String lockedOut() {
+        return "Too many failed attempts for this name. Wait " + Dashboard.words(settings.lockOut().lasting()) + " and try again";
     }
 
     private void signOut(HttpServerExchange exchange, Sessions.Session session) throws IOException {
@@ -258,7 +260,7 @@ public final class ClerksConsole implements AutoCloseable {
             held = gateway.list(ReviewQueueClient.Queue.HELD);
             flagged = gateway.list(ReviewQueueClient.Queue.FLAGGED);
         } catch (ReviewQueueClient.Unavailable e) {
-            error(exchange, StatusCodes.BAD_GATEWAY, "The gateway cannot be reached just now: " + e.getMessage() + ". Try again in a minute.");
+            unreachable(exchange, e);
             return;
         }
         String rule = param(exchange, "rule");
@@ -335,7 +337,7 @@ public final class ClerksConsole implements AutoCloseable {
             detail = gateway.detail(queue.get(), key);
             raw = gateway.message(queue.get(), key);
         } catch (ReviewQueueClient.Unavailable e) {
-            error(exchange, StatusCodes.BAD_GATEWAY, "The gateway cannot be reached just now: " + e.getMessage() + ". Try again in a minute.");
+            unreachable(exchange, e);
             return;
         }
         if (detail.isEmpty() || raw.isEmpty()) {
@@ -477,7 +479,7 @@ public final class ClerksConsole implements AutoCloseable {
             events = gateway.audit(AUDIT_EVENTS);
             held = gateway.list(ReviewQueueClient.Queue.HELD);
         } catch (ReviewQueueClient.Unavailable e) {
-            error(exchange, StatusCodes.BAD_GATEWAY, "The gateway cannot be reached just now: " + e.getMessage() + ". Try again in a minute.");
+            unreachable(exchange, e);
             return;
         }
         Dashboard dashboard = Dashboard.of(events, clock.instant(), LONDON);
@@ -633,6 +635,10 @@ public final class ClerksConsole implements AutoCloseable {
         model.put("message", message);
         model.put("status", status);
         html(exchange, status, pages.render("error", model));
+    }
+
+    private void unreachable(HttpServerExchange exchange, ReviewQueueClient.Unavailable e) {
+        error(exchange, StatusCodes.BAD_GATEWAY, "The gateway cannot be reached just now: " + e.getMessage() + ". Try again in a minute.");
     }
 
     private static void html(HttpServerExchange exchange, int status, String page) {
