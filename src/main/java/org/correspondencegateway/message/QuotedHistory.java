@@ -143,6 +143,9 @@ final class QuotedHistory {
     /** The boundary starting at line {@code i}, or null. Lines are compared without quote prefixes. */
     private static Boundary boundaryAt(List<String> lines, int i) {
         String line = unquote(lines.get(i));
+        if (line.indexOf(':') < 0 && line.indexOf('-') < 0 && line.indexOf('_') < 0) {
+            return attribution(lines, i); // every marker and header field needs one of the three
+        }
         if (FORWARD_MARKER.matcher(line).matches() || ORIGINAL_MARKER.matcher(line).matches()) {
             int start = skipBlank(lines, i + 1);
             HeaderBlock block = headerBlock(lines, start);
@@ -193,6 +196,12 @@ final class QuotedHistory {
     /** "On Mon, 23 Nov 2026 at 10:15, Bola Okonkwo &lt;b@x&gt; wrote:", on one line or wrapped over two. */
     private static Boundary attribution(List<String> lines, int i) {
         String line = unquote(lines.get(i)).strip();
+        // Both shapes need "wrote": on this line, or on the next after a line starting "On". Most lines
+        // have neither, and the expressions below are costly on long lines.
+        boolean startsOn = line.length() > 2 && line.regionMatches(true, 0, "on", 0, 2) && Character.isWhitespace(line.charAt(2));
+        if (!mentionsWrote(line) && !(startsOn && i + 1 < lines.size() && mentionsWrote(lines.get(i + 1)))) {
+            return null;
+        }
         String joined = line;
         int end = i + 1;
         if (line.toLowerCase(Locale.ROOT).startsWith("on ") && !ATTRIBUTION.matcher(line).matches() && i + 1 < lines.size()) {
@@ -220,6 +229,16 @@ final class QuotedHistory {
         return null;
     }
 
+    /** "wrote" in any case, found without making a lower-case copy of every line. */
+    private static boolean mentionsWrote(String line) {
+        for (int i = 0; i + 5 <= line.length(); i++) {
+            if (line.regionMatches(true, i, "wrote", 0, 5)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int skipBlank(List<String> lines, int from) {
         int i = from;
         while (i < lines.size() && unquote(lines.get(i)).isBlank()) {
@@ -233,6 +252,9 @@ final class QuotedHistory {
     }
 
     static String unquote(String line) {
+        if (line.indexOf('>') < 0) {
+            return line;
+        }
         return QUOTE_PREFIX.matcher(line).replaceFirst("");
     }
 

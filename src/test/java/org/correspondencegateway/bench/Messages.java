@@ -9,7 +9,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.correspondencegateway.testing.DeliverySink;
 
-/** Messages for load runs and benchmarks: plain council correspondence of a chosen size. */
+/** Messages for load runs and benchmarks: an officer of the sample council writing to a resident, of a chosen size. */
 final class Messages {
     private static final String PARAGRAPH = "Thank you for your email about the overhanging trees on Priory Road. "
         + "The tree officer has inspected the site and will report to the Environment Committee on 4 December. "
@@ -37,7 +37,7 @@ final class Messages {
 
     static MimeMessage officerLetter(Session session, String sequence, String body) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress("j.hughes@dunstable-tc.example", false));
+        message.setFrom(new InternetAddress("j.hughes@prioryvale-tc.example", false));
         message.setRecipients(MimeMessage.RecipientType.TO, "m.patel@resident.example");
         message.setSubject("Re: Overhanging trees on Priory Road");
         message.setSentDate(new Date());

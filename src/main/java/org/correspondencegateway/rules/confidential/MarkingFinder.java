@@ -35,20 +35,54 @@ final class MarkingFinder {
         + "|\\bplease (do not|don't|don’t) (share|forward|circulate|pass (this|it) on|disclose|copy)\\b"
         + "|\\b(confidential|in confidence)\\s*(to|for)\\s*(councillors|members|you|the committee|the council)\\s*only\\b");
 
+    /**
+     * Every branch of {@link #DECLARATION} needs one of these words (lower case): a line without any of
+     * them cannot declare itself confidential, and the expression need not run on it.
+     */
+    private static final List<String> DECLARATION_WORDS = List.of("confiden", "private", "circulation", "please");
+
     private final Policy.Confidential policy;
     private final List<Phrase> markings;
+    private final List<String> signalWords;
     private final List<Pattern> notMarkings;
     private final List<Pattern> disclaimerCues;
 
-    private record Phrase(String text, Pattern pattern, boolean internal, boolean addressee) {
+    /**
+     * @param signal the phrase's longest word: its pattern cannot match a lower-case text without it,
+     *               so the pattern runs only where the word occurs
+     */
+    private record Phrase(String text, Pattern pattern, boolean internal, boolean addressee, String signal) {
+        Phrase(String text, boolean internal, boolean addressee) {
+            this(text, word(text), internal, addressee, longestWord(text));
+        }
+
+        /** The pattern's first match in {@code lower} (lower case), if it can have one. */
+        Optional<Matcher> find(String lower) {
+            if (!lower.contains(signal)) {
+                return Optional.empty();
+            }
+            Matcher m = pattern.matcher(lower);
+            return m.find() ? Optional.of(m) : Optional.empty();
+        }
+
+        private static String longestWord(String text) {
+            String longest = "";
+            for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (word.length() > longest.length()) {
+                    longest = word;
+                }
+            }
+            return longest;
+        }
     }
 
     MarkingFinder(Policy.Confidential policy) {
         this.policy = policy;
         this.markings = policy.markings().stream()
-            .map(m -> new Phrase(m, word(m), policy.internalMarkings().contains(m), policy.addresseeMarkings().contains(m)))
+            .map(m -> new Phrase(m, policy.internalMarkings().contains(m), policy.addresseeMarkings().contains(m)))
             .sorted(Comparator.comparingInt((Phrase p) -> p.text().length()).reversed())
             .toList();
+        this.signalWords = java.util.stream.Stream.concat(DECLARATION_WORDS.stream(), markings.stream().map(Phrase::signal)).distinct().toList();
         this.notMarkings = policy.notMarkings().stream().map(MarkingFinder::word).toList();
         this.disclaimerCues = policy.disclaimerCues().stream().map(MarkingFinder::word).toList();
     }
@@ -64,11 +98,14 @@ final class MarkingFinder {
     /** Markings in a block of text: marking lines, marking labels and declarations, disclaimers excepted. */
     List<Marking> inText(String text, Location location, String where, boolean ownText) {
         List<Marking> found = new ArrayList<>();
-        for (String paragraph : text.split("\\n\\s*\\n")) {
-            if (isDisclaimer(paragraph)) {
+        for (String paragraph : paragraphs(text)) {
+            if (!maySayConfidential(paragraph) || isDisclaimer(paragraph)) {
                 continue;
             }
             for (String line : paragraph.split("\\n")) {
+                if (!maySayConfidential(line)) {
+                    continue;
+                }
                 Optional<Phrase> alone = markingLine(line).or(() -> markingLabel(line));
                 if (alone.isPresent()) {
                     found.add(new Marking(alone.get().text(), kind(alone.get(), line), ownText,
@@ -85,8 +122,8 @@ final class MarkingFinder {
                 }
                 for (Phrase phrase : markings) {
                     if (phrase.internal() && (phrase.text().contains(" ") || phrase.text().contains("-"))) {
-                        Matcher m = phrase.pattern().matcher(line.toLowerCase(Locale.ROOT));
-                        if (m.find() && !negated(line, m.start(), m.end())) {
+                        Optional<Matcher> m = phrase.find(line.toLowerCase(Locale.ROOT));
+                        if (m.isPresent() && !negated(line, m.get().start(), m.get().end())) {
                             found.add(new Marking(phrase.text(), Marking.Kind.INTERNAL, ownText,
                                 new Evidence(line.strip(), location, where, "marked \"" + phrase.text() + "\"")));
                             break;
@@ -96,6 +133,60 @@ final class MarkingFinder {
             }
         }
         return found;
+    }
+
+    /**
+     * The text's paragraphs: runs of lines that are not blank (as {@code text.split("\\n\\s*\\n")}
+     * would cut them, without running an expression at every character).
+     */
+    static List<String> paragraphs(String text) {
+        List<String> paragraphs = new ArrayList<>();
+        int start = -1;
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int newline = text.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 ? text.length() : newline;
+            boolean blank = isBlank(text, lineStart, lineEnd);
+            if (blank && start >= 0) {
+                paragraphs.add(text.substring(start, lineStart - 1));
+                start = -1;
+            } else if (!blank && start < 0) {
+                start = lineStart;
+            }
+            if (newline < 0) {
+                break;
+            }
+            lineStart = newline + 1;
+        }
+        if (start >= 0) {
+            paragraphs.add(text.substring(start));
+        }
+        return paragraphs;
+    }
+
+    /** Blank as the expression {@code \\s} means it: spaces, tabs, line and form feeds, returns. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (" \t\u000B\f\r".indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the text has a word that a marking or a declaration needs. Nearly every line of a letter has
+     * none: skipping them leaves the findings as they were and saves the regular expressions, which were
+     * four fifths of the whole check's time.
+     */
+    private boolean maySayConfidential(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : signalWords) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The standard disclaimer: "confidential" or "privileged" with two or more of the policy's cues, counted apart. */
@@ -134,8 +225,8 @@ final class MarkingFinder {
             return Optional.empty();
         }
         for (Phrase phrase : markings) {
-            Matcher m = phrase.pattern().matcher(label);
-            if (m.find() && label.substring(0, m.start()).split("\\s+").length <= 2 && !negated(label, m.start(), m.end())) {
+            Optional<Matcher> m = phrase.find(label);
+            if (m.isPresent() && label.substring(0, m.get().start()).split("\\s+").length <= 2 && !negated(label, m.get().start(), m.get().end())) {
                 return Optional.of(phrase);
             }
         }
@@ -166,8 +257,8 @@ final class MarkingFinder {
         String lower = text.toLowerCase(Locale.ROOT);
         for (Phrase phrase : markings) {
             if (phrase.internal()) {
-                Matcher m = phrase.pattern().matcher(lower);
-                if (m.find() && !negated(lower, m.start(), m.end())) {
+                Optional<Matcher> m = phrase.find(lower);
+                if (m.isPresent() && !negated(lower, m.get().start(), m.get().end())) {
                     return true;
                 }
             }
@@ -183,8 +274,8 @@ final class MarkingFinder {
         }
         String lower = cleaned.toLowerCase(Locale.ROOT).replaceAll("[.:;,!–—-]+$", "").strip();
         for (Phrase phrase : markings) {
-            Matcher m = phrase.pattern().matcher(lower);
-            if (m.find() && (m.start() <= 2 || m.end() >= lower.length() - 1) && !negated(lower, m.start(), m.end())) {
+            Optional<Matcher> m = phrase.find(lower);
+            if (m.isPresent() && (m.get().start() <= 2 || m.get().end() >= lower.length() - 1) && !negated(lower, m.get().start(), m.get().end())) {
                 return Optional.of(phrase);
             }
         }
@@ -194,6 +285,9 @@ final class MarkingFinder {
     private Optional<Phrase> marking(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (Phrase phrase : markings) {
+            if (!lower.contains(phrase.signal())) {
+                continue;
+            }
             Matcher m = phrase.pattern().matcher(lower);
             while (m.find()) {
                 if (!negated(lower, m.start(), m.end())) {

@@ -80,9 +80,8 @@ public final class ObligationsInCouncillorsName implements ProtocolRule {
         }
         List<Evidence> evidence = new ArrayList<>();
         Optional<String> councillor = nameOnTheMessage(message, directory);
-        boolean business = isAboutBusiness(message);
         if (councillor.isPresent()) {
-            for (Commitment commitment : commitments(message.newText(), business)) {
+            for (Commitment commitment : commitments(message.newText(), isAboutBusiness(message))) {
                 evidence.add(Evidence.of(Location.NEW_TEXT, commitment.sentence(),
                     "it " + commitment.kind().description() + " (" + commitment.reading() + ")"));
             }
