@@ -16,6 +16,7 @@ import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.utils.PropertiesProvider;
 import org.apache.mailet.MailetContext;
 import org.correspondencegateway.action.Notices;
+import org.correspondencegateway.action.ReleaseLedger;
 import org.correspondencegateway.audit.JsonLinesAuditLog;
 import org.correspondencegateway.config.ConfigurationProblem;
 import org.correspondencegateway.directory.DirectoryFile;
@@ -86,7 +87,7 @@ public final class CorrespondenceGatewayModule extends AbstractModule {
                 new JsonLinesAuditLog(data.resolve("audit.jsonl")), notices, new GatewayRepositories(
                     MailRepositoryUrl.from(configuration.getString("repository.held", GatewayRepositories.HELD)),
                     MailRepositoryUrl.from(configuration.getString("repository.flagged", GatewayRepositories.FLAGGED))),
-                configuration.getString("console.url", CONSOLE_URL));
+                configuration.getString("console.url", CONSOLE_URL), new ReleaseLedger(data.resolve("releases")));
         } catch (ConfigurationProblem problem) {
             throw new IllegalStateException("Correspondence Gateway cannot start: " + problem.getMessage(), problem);
         }

@@ -1,6 +1,7 @@
 package org.correspondencegateway.james;
 
 import org.correspondencegateway.action.Notices;
+import org.correspondencegateway.action.ReleaseLedger;
 import org.correspondencegateway.audit.AuditLog;
 import org.correspondencegateway.directory.Directory;
 import org.correspondencegateway.directory.LiveDirectory;
@@ -23,10 +24,11 @@ import org.correspondencegateway.rules.ProtocolCheck;
  * @param notices the notices' writer
  * @param repositories where held and flagged mail are kept
  * @param consoleUrl where the Clerk's console is, for links in notifications
+ * @param releases which release of each held mail went on to delivery
  */
 public record GatewayServices(LiveDirectory directory, Policy policy, CorrespondenceReader reader, ProtocolCheck rules,
                               CorrespondenceMemory memory, AuditLog audit, Notices notices, GatewayRepositories repositories,
-                              String consoleUrl) {
+                              String consoleUrl, ReleaseLedger releases) {
 
     /** The council, its Clerk and the console, as the notices name them. */
     public Notices.Council council() {

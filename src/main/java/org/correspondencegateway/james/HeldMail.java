@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * A decision is carried out first (a released mail put on James's durable spool, to the
  * {@value #RELEASED} processor; a rejection notice sent), then audited, then the mail is removed from
  * the held repository: a crash between the audit and the removal is completed by the next listing
- * ({@link #held()}); only a crash between putting it on the spool and the audit (both forced to disk,
- * milliseconds apart) could leave it to be released a second time. A mail is never lost on the way.
+ * ({@link #held()}); a crash between putting it on the spool and the audit leaves it looking held, and
+ * should the Clerk release it again, {@link ReleaseHeldMail} keeps that second copy instead of
+ * delivering it (each release has an id). A mail is never lost on the way.
  * In a cluster the serialisation is per node: two nodes releasing the same mail at the same moment
  * could both deliver it.
  */
@@ -126,6 +128,7 @@ public final class HeldMail {
             // a copy read in full: the repository's copy is removed next, and the spool may read it later
             MailImpl copy = MailImpl.duplicateWithoutMessage(mail).mimeMessage(new MimeMessage(mail.getMessage())).build();
             copy.setName(key);
+            ReleaseHeldMail.identify(copy, UUID.randomUUID().toString());
             context.sendMail(copy, RELEASED);
         });
     }
@@ -204,7 +207,7 @@ public final class HeldMail {
     }
 
     /** The check's record kept with the mail; a mail without one is still shown, as one that could not be read. */
-    private static CheckRecord record(Mail mail) {
+    static CheckRecord record(Mail mail) {
         return CheckRecordAttribute.get(mail).orElseGet(() -> CheckRecord.unreadable(
             mail.getMaybeSender().asOptional().map(a -> a.asString()), mail.getRecipients().stream().map(a -> a.asString()).toList(),
             subject(mail), "the check's record is missing from the repository"));

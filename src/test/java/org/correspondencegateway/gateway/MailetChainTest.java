@@ -20,7 +20,7 @@ class MailetChainTest {
         MailetChain chain = MailetChain.read(SHIPPED);
 
         assertThat(chain.processors()).containsSubsequence("root", "protocol-check", "protocol-actions", "transport", "relay");
-        assertThat(chain.processors()).contains("protocol-released", "error", "bounces");
+        assertThat(chain.processors()).contains("protocol-released", "protocol-second-release", "error", "bounces");
     }
 
     @Test

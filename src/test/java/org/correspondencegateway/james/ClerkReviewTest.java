@@ -138,6 +138,9 @@ class ClerkReviewTest {
         List<JsonNode> trail = clerk.auditOfMail(key);
         assertThat(trail).extracting(e -> e.get("event").asText()).containsExactly("held", "released");
         assertThat(trail.get(1).get("actor").asText()).isIn("s-akhtar", "j-hughes");
+        try (var claims = java.nio.file.Files.list(gateway.dataDirectory().resolve("correspondence-gateway/releases"))) {
+            assertThat(claims.toList()).as("the release's id came through the durable spool and was recorded").hasSize(1);
+        }
     }
 
     @Test
