@@ -119,9 +119,10 @@ public final class ConfidentialMarkings implements ProtocolRule {
                 for (Extraction.Part part : extracted.parts()) {
                     String where = "attachment " + part.within().map(w -> attachment.name() + " > " + w).orElse(attachment.name())
                         + part.label().map(l -> ", " + l).orElse("");
-                    List<Marking> inPart = finder.inText(headAndFoot(part.text()), Location.ATTACHMENT_TEXT, where, true);
+                    String read = headAndFoot(part.text());
+                    List<Marking> inPart = finder.inText(read, Location.ATTACHMENT_TEXT, where, true);
                     // "Private and Confidential" protects an addressee only on a letter to them
-                    boolean letter = LETTER.matcher(headAndFoot(part.text())).find();
+                    boolean letter = inPart.stream().anyMatch(m -> m.kind() == Marking.Kind.ADDRESSEE) && LETTER.matcher(read).find();
                     inPart.stream().map(m -> m.kind() == Marking.Kind.ADDRESSEE && !letter ? m.as(Marking.Kind.GENERAL) : m).forEach(found::add);
                 }
             }

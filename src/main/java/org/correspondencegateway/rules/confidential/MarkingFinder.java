@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.correspondencegateway.message.Location;
 import org.correspondencegateway.policy.Policy;
@@ -82,7 +83,7 @@ final class MarkingFinder {
             .map(m -> new Phrase(m, policy.internalMarkings().contains(m), policy.addresseeMarkings().contains(m)))
             .sorted(Comparator.comparingInt((Phrase p) -> p.text().length()).reversed())
             .toList();
-        this.signalWords = java.util.stream.Stream.concat(DECLARATION_WORDS.stream(), markings.stream().map(Phrase::signal)).distinct().toList();
+        this.signalWords = Stream.concat(DECLARATION_WORDS.stream(), markings.stream().map(Phrase::signal)).distinct().toList();
         this.notMarkings = policy.notMarkings().stream().map(MarkingFinder::word).toList();
         this.disclaimerCues = policy.disclaimerCues().stream().map(MarkingFinder::word).toList();
     }
@@ -136,8 +137,8 @@ final class MarkingFinder {
     }
 
     /**
-     * The text's paragraphs: runs of lines that are not blank (as {@code text.split("\\n\\s*\\n")}
-     * would cut them, without running an expression at every character).
+     * The text's paragraphs: runs of lines that are not blank, cut where the expression
+     * {@code \n\s*\n} would cut them, without running an expression at every character.
      */
     static List<String> paragraphs(String text) {
         List<String> paragraphs = new ArrayList<>();
@@ -164,7 +165,7 @@ final class MarkingFinder {
         return paragraphs;
     }
 
-    /** Blank as the expression {@code \\s} means it: spaces, tabs, line and form feeds, returns. */
+    /** Blank as a regular expression's {@code \s} means it: spaces, tabs, line and form feeds, returns. */
     private static boolean isBlank(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             if (" \t\u000B\f\r".indexOf(text.charAt(i)) < 0) {
