@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * should the Clerk release it again, {@link ReleaseHeldMail} keeps that second copy instead of
  * delivering it (each release has an id). A mail is never lost on the way.
  * In a cluster the serialisation is per node: two nodes releasing the same mail at the same moment
- * could both deliver it.
+ * could both put it on its way, and only a release ledger on storage the nodes share keeps the second
+ * copy back.
  */
 @Singleton
 public final class HeldMail {

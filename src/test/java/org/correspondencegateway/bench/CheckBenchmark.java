@@ -11,17 +11,13 @@ import java.lang.management.MemoryType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import javax.activation.DataHandler;
 import javax.mail.MessagingException;
 import javax.mail.Session;
-import javax.mail.internet.InternetAddress;
-import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
-import javax.mail.internet.MimeMultipart;
-import javax.mail.util.ByteArrayDataSource;
 import javax.mail.util.SharedFileInputStream;
 
 import org.correspondencegateway.action.CheckRecord;
@@ -290,23 +286,10 @@ public class CheckBenchmark {
         }
     }
 
-    /** An officer's reply to two councillors and a resident, with a PDF attached if {@code pdf} is not null. */
+    /** An officer's reply to a resident, copied to two councillors, with a PDF attached if {@code pdf} is not null. */
     static byte[] letter(String body, byte[] pdf) throws MessagingException, IOException {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress(OFFICER, "Jo Hughes", "UTF-8"));
-        message.setRecipients(MimeMessage.RecipientType.TO, "Mrs Patel <m.patel@resident.example>");
+        MimeMessage message = Messages.officerLetter(Session.getInstance(new Properties()), "check", body, Optional.ofNullable(pdf));
         message.setRecipients(MimeMessage.RecipientType.CC, "Cllr Rachel Reid <cllr.reid@prioryvale-tc.example>, Cllr Hannah Price <cllr.price@prioryvale-tc.example>");
-        message.setSubject("Re: Overhanging trees on Priory Road");
-        if (pdf == null) {
-            message.setText(body, "us-ascii");
-        } else {
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(body, "us-ascii");
-            MimeBodyPart attachment = new MimeBodyPart();
-            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
-            attachment.setFileName("tree-survey.pdf");
-            message.setContent(new MimeMultipart(text, attachment));
-        }
         message.saveChanges();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);

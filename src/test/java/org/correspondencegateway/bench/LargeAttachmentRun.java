@@ -5,19 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.activation.DataHandler;
 import javax.mail.Session;
 import javax.mail.Transport;
-import javax.mail.internet.InternetAddress;
-import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
-import javax.mail.internet.MimeMultipart;
-import javax.mail.util.ByteArrayDataSource;
 
 import org.correspondencegateway.audit.AuditEvent;
 import org.correspondencegateway.testing.DeliverySink;
@@ -82,7 +78,7 @@ public final class LargeAttachmentRun implements Callable<Integer> {
             properties.setProperty("mail.smtp.port", Integer.toString(gateway.smtpPort()));
             Session session = Session.getInstance(properties);
             for (int i = 0; i < messages; i++) {
-                MimeMessage letter = letter(session, "large-" + i, pdf);
+                MimeMessage letter = Messages.officerLetter(session, "large-" + i, Messages.textBody(2 * 1024), Optional.of(pdf));
                 long sent = System.nanoTime();
                 Transport.send(letter);
                 long accepted = System.nanoTime();
@@ -132,21 +128,5 @@ public final class LargeAttachmentRun implements Callable<Integer> {
             }
         }
         return largest;
-    }
-
-    private static MimeMessage letter(Session session, String sequence, byte[] pdf) throws Exception {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress("j.hughes@prioryvale-tc.example"));
-        message.setRecipients(MimeMessage.RecipientType.TO, "m.patel@resident.example");
-        message.setSubject("The minutes you asked for");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(Messages.textBody(2 * 1024), "us-ascii");
-        MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
-        attachment.setFileName("minutes-2020-2026.pdf");
-        message.setContent(new MimeMultipart(text, attachment));
-        message.setHeader(DeliverySink.SEQUENCE_HEADER, sequence);
-        message.saveChanges();
-        return message;
     }
 }

@@ -3,6 +3,7 @@ package org.correspondencegateway.james;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ class ClerkReviewTest {
         List<JsonNode> trail = clerk.auditOfMail(key);
         assertThat(trail).extracting(e -> e.get("event").asText()).containsExactly("held", "released");
         assertThat(trail.get(1).get("actor").asText()).isIn("s-akhtar", "j-hughes");
-        try (var claims = java.nio.file.Files.list(gateway.dataDirectory().resolve("correspondence-gateway/releases"))) {
+        try (var claims = Files.list(gateway.dataDirectory().resolve("correspondence-gateway/releases"))) {
             assertThat(claims.toList()).as("the release's id came through the durable spool and was recorded").hasSize(1);
         }
     }
