@@ -2,15 +2,12 @@ package org.correspondencegateway.action;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import org.correspondencegateway.files.DurableFiles;
 
 /**
  * Which release of a held mail went on to delivery: one small file per held mail, named after its key
@@ -24,8 +21,8 @@ import java.util.HexFormat;
  * a crash) has the same id and goes on: so nothing is ever stopped that was not already on its way.
  *
  * <p>Contract: {@link #admit} is atomic across threads, processes and restarts for one directory (the
- * claim is a hard link, which the file system makes or refuses at once), and the claim is forced to
- * disk before it is counted.
+ * claim is a hard link, which the file system makes or refuses at once), and the claim, its content and
+ * its directory entry, is forced to disk before it is counted.
  */
 public final class ReleaseLedger {
     /** What the ledger says of a released copy. */
@@ -51,16 +48,14 @@ public final class ReleaseLedger {
      *                              not deliver the copy silently, nor drop it
      */
     public Admission admit(String mailKey, String releaseId) {
-        Path claim = directory.resolve(fileName(mailKey));
+        Path claim = directory.resolve(DurableFiles.nameFor(mailKey));
         try {
             Files.createDirectories(directory);
             Path proposal = Files.createTempFile(directory, "claim-", ".tmp");
             try {
-                try (FileChannel channel = FileChannel.open(proposal, StandardOpenOption.WRITE)) {
-                    channel.write(StandardCharsets.UTF_8.encode(releaseId));
-                    channel.force(true);
-                }
+                DurableFiles.write(proposal, releaseId);
                 Files.createLink(claim, proposal);
+                DurableFiles.forceDirectory(directory);
                 return Admission.FIRST;
             } catch (FileAlreadyExistsException taken) {
                 return Files.readString(claim, StandardCharsets.UTF_8).equals(releaseId) ? Admission.SAME_RELEASE : Admission.SECOND_RELEASE;
@@ -72,12 +67,4 @@ public final class ReleaseLedger {
         }
     }
 
-    /** Mail keys are James's mail names, of any characters and length: their SHA-256 is a safe file name. */
-    private static String fileName(String mailKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(mailKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
 }

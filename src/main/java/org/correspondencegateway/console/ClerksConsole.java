@@ -54,7 +54,8 @@ import io.undertow.util.StatusCodes;
  *
  * <p>It keeps no mail and decides nothing itself: every list, message and decision goes through the
  * gateway's webadmin routes ({@link ReviewQueueClient}), so it serves the embedded gateway and a remote
- * James alike. What it does keep: sessions and failed sign-in counts, in memory, and nothing else.
+ * James alike. What it does keep: sessions and failed sign-in counts, as small files in its state directory
+ * (under the data directory), which consoles behind one address can share; nothing else.
  *
  * <pre>
  * GET  /sign-in, POST /sign-in, POST /sign-out
@@ -94,8 +95,8 @@ public final class ClerksConsole implements AutoCloseable {
         this.gateway = new ReviewQueueClient(settings.webAdmin(), settings.webAdminToken());
         this.directory = directory;
         this.passwords = new PasswordFile(settings.passwordFile());
-        this.sessions = new Sessions(settings.sessionLength());
-        this.lockOut = new LockOut(settings.lockOut());
+        this.sessions = new Sessions(settings.stateDirectory().resolve("sessions"), settings.sessionLength(), clock);
+        this.lockOut = new LockOut(settings.stateDirectory().resolve("lock-out"), settings.lockOut(), clock);
         this.clock = clock;
         RoutingHandler routes = Handlers.routing()
             .get("/sign-in", this::signInPage)
@@ -378,7 +379,7 @@ public final class ClerksConsole implements AutoCloseable {
         Map<String, Object> view = new HashMap<>();
         view.put("title", finding.title());
         view.put("severity", finding.severity().toLowerCase(Locale.ROOT));
-        view.put("protocols", finding.protocols());
+        view.put("protocols", finding.protocols().stream().map(ClerksConsole::citation).toList());
         view.put("explanation", finding.explanation());
         view.put("advice", finding.advice());
         view.put("concerned", finding.concerned().stream().map(FindingSummary.PartyView::describe).toList());
@@ -390,6 +391,14 @@ public final class ClerksConsole implements AutoCloseable {
         return view;
     }
 
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("^(.*) \\(([^()]+\\.txt)\\)$");
+
+    /** A protocol paragraph as the Clerk reads it, with the text file it comes from set apart (for the IT provider). */
+    private static Map<String, String> citation(String cited) {
+        java.util.regex.Matcher parts = SOURCE.matcher(cited);
+        return parts.matches() ? Map.of("text", parts.group(1), "source", parts.group(2)) : Map.of("text", cited, "source", "");
+    }
+
     private static Map<String, Object> party(Directory people, String address) {
         Optional<EmailAddress> parsed = EmailAddress.parse(address);
         if (parsed.isEmpty()) {
@@ -397,6 +406,11 @@ public final class ClerksConsole implements AutoCloseable {
         }
         Party party = people.resolve(parsed.get());
         return Map.of("address", address, "role", party.role().label(), "name", party.person().map(p -> p.name()).orElse(""));
+    }
+
+    /** "Jo Hughes <j.hughes@…>" for someone in the directory, else the address as it is. */
+    private static String named(Directory people, String address) {
+        return EmailAddress.parse(address).flatMap(a -> people.resolve(a).person()).map(p -> p.name() + " <" + address + ">").orElse(address);
     }
 
     private Map<String, Object> auditRow(AuditEvent event) {
@@ -490,6 +504,8 @@ public final class ClerksConsole implements AutoCloseable {
         model.put("hasFindings", !dashboard.rules().isEmpty());
         model.put("weekly", periods(dashboard.weekly()));
         model.put("monthly", periods(dashboard.monthly()));
+        Directory people = directory.current();
+        model.put("senders", dashboard.senders().stream().map(s -> Map.of("who", named(people, s.sender()), "findings", s.findings())).toList());
         model.put("waiting", held.size());
         model.put("oldestWaiting", held.stream().findFirst().map(e -> Dashboard.words(Duration.between(e.since(), clock.instant()))).orElse("none"));
         Map<String, Object> chart = new LinkedHashMap<>(dashboard.chartData());
@@ -525,8 +541,8 @@ public final class ClerksConsole implements AutoCloseable {
     }
 
     private Optional<Sessions.Session> session(HttpServerExchange exchange) {
-        return Optional.ofNullable(exchange.getRequestCookie(COOKIE)).map(c -> c.getValue()).flatMap(sessions::find)
-            .filter(s -> ConsoleUser.of(directory.current(), s.user().id()).isPresent()); // taken out of the directory: signed out
+        return Optional.ofNullable(exchange.getRequestCookie(COOKIE)).map(c -> c.getValue()).filter(id -> !id.isEmpty())
+            .flatMap(id -> sessions.find(id, directory.current()));
     }
 
     private static boolean csrfMatches(Map<String, String> form, Sessions.Session session) {

@@ -28,9 +28,10 @@ public final class ConsoleSettingsFile {
     public static ConsoleSettings load(GatewaySettings gateway) throws ConfigurationProblem {
         Path file = gateway.home().resolve(RELATIVE_PATH);
         YamlSection root = Files.exists(file) ? YamlSection.read(file) : YamlSection.parse(file, "{}");
-        root.allowOnly("bind", "port", "webadmin", "session-minutes", "lock-out", "password-file");
+        root.allowOnly("bind", "port", "address", "webadmin", "session-minutes", "lock-out", "password-file", "state-directory");
         String bind = root.value("bind", YamlValue::asIpv4Address, "127.0.0.1");
         int port = root.value("port", v -> v.asInt(0, 65535, "a TCP port (1 to 65535, or 0 for any free port)"), 8080);
+        URI address = root.value("address", ConsoleSettingsFile::url, URI.create("http://" + bind + ":" + port));
 
         URI webAdmin = URI.create("http://" + gateway.webAdmin().bind() + ":" + gateway.webAdmin().port());
         Optional<String> token = Optional.empty();
@@ -51,10 +52,11 @@ public final class ConsoleSettingsFile {
             lockOut = new ConsoleSettings.LockOut(lock.get().value("failures", v -> v.asInt(1, 100, "a number of failures (1 to 100)"), 5),
                 Duration.ofMinutes(lock.get().value("minutes", v -> v.asInt(1, 24 * 60, "a number of minutes (1 to 1440)"), 15)));
         }
-        Path passwords = gateway.home().resolve(root.value("password-file", YamlValue::asText,
-            gateway.dataDirectory().resolve("console").resolve("passwords").toString())).normalize();
-        return new ConsoleSettings(bind, port, webAdmin, token, gateway.home().resolve("conf").resolve("directory.yaml"), passwords,
-            Duration.ofMinutes(minutes), lockOut);
+        Path state = gateway.home().resolve(root.value("state-directory", YamlValue::asText,
+            gateway.dataDirectory().resolve("console").toString())).normalize();
+        Path passwords = gateway.home().resolve(root.value("password-file", YamlValue::asText, state.resolve("passwords").toString())).normalize();
+        return new ConsoleSettings(bind, port, address, webAdmin, token, gateway.home().resolve("conf").resolve("directory.yaml"), passwords,
+            state, Duration.ofMinutes(minutes), lockOut);
     }
 
     private static URI url(YamlValue value) throws ConfigurationProblem {
@@ -62,7 +64,7 @@ public final class ConsoleSettingsFile {
         try {
             URI uri = new URI(text);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw value.problem("'" + text + "' is not a webadmin address; write it as http://host:port or https://host:port");
+                throw value.problem("'" + text + "' is not a web address; write it as http://host:port or https://host:port");
             }
             return uri;
         } catch (URISyntaxException e) {

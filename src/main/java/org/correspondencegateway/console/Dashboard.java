@@ -1,11 +1,12 @@
 package org.correspondencegateway.console;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +40,8 @@ public record Dashboard(List<String> rules, List<Period> weekly, List<Period> mo
     private static final int WEEKS = 12;
     private static final int MONTHS = 12;
     private static final int SENDERS = 10;
+    private static final DateTimeFormatter WEEK_COMMENCING = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
 
     public Dashboard {
         rules = List.copyOf(rules);
@@ -48,7 +51,7 @@ public record Dashboard(List<String> rules, List<Period> weekly, List<Period> mo
     }
 
     /**
-     * @param label e.g. {@code 2026-W47} or {@code 2026-11}
+     * @param label e.g. {@code w/c 16 Nov 2026} (the week commencing Monday 16 November) or {@code Nov 2026}
      * @param counts findings per rule, in the order of {@link #rules()}
      */
     public record Period(String label, List<Integer> counts) {
@@ -154,12 +157,13 @@ public record Dashboard(List<String> rules, List<Period> weekly, List<Period> mo
         return new Period(label, rules.stream().map(rule -> counts.getOrDefault(rule, 0)).toList());
     }
 
+    /** The week a day falls in, as a British office names it: "w/c 16 Nov 2026" (week commencing Monday). */
     private static String week(LocalDate day) {
-        return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return "w/c " + day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).format(WEEK_COMMENCING);
     }
 
     private static String month(LocalDate day) {
-        return day.format(DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT));
+        return day.format(MONTH);
     }
 
     /** A wait in words: "40 seconds", "12 minutes", "3 hours 5 minutes", "2 days 4 hours". */

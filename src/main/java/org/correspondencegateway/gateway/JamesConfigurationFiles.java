@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.correspondencegateway.files.DurableFiles;
 
 /**
  * Writes the configuration James reads, derived from the gateway's settings and chain, into a directory
@@ -94,10 +95,7 @@ final class JamesConfigurationFiles {
     static void write(Map<String, String> files, Path directory) throws IOException {
         Files.createDirectories(directory);
         for (Map.Entry<String, String> file : files.entrySet()) {
-            Path target = directory.resolve(file.getKey());
-            Path temporary = directory.resolve(file.getKey() + ".new");
-            Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.replace(directory.resolve(file.getKey()), file.getValue(), DurableFiles.Readers.ANYONE);
         }
     }
 

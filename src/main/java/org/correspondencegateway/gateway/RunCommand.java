@@ -41,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             settings = GatewaySettingsFile.load(home);
             consoleSettings = ConsoleSettingsFile.load(settings);
-            settings = settings.withConsoleUrl(consoleSettings.url());
+            settings = settings.withConsoleUrl(consoleSettings.address().toString());
         } catch (ConfigurationProblem problem) {
             return cannotStart(CONFIGURATION_PROBLEM, problem.getMessage());
         }
@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
             return cannotStart(CONFIGURATION_PROBLEM, problem.getMessage());
         } catch (RuntimeException e) {
             gateway.close();
-            return cannotStart(START_FAILURE, "the Clerk's console cannot listen on " + consoleSettings.url() + ": "
+            return cannotStart(START_FAILURE, "the Clerk's console cannot listen on " + consoleSettings.listensOn() + ": "
                 + Optional.ofNullable(e.getCause()).orElse(e).getMessage());
         }
 

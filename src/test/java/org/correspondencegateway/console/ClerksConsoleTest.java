@@ -168,6 +168,7 @@ class ClerksConsoleTest {
             .get(0).text("text/plain");
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:\\d+(/held/\\S+)").matcher(notification);
         assertThat(link.find()).as("a link to the console in " + notification).isTrue();
+        assertThat(link.group()).as("the console's own address").startsWith(council.consoleUrl() + "/held/");
 
         ConsoleClient clerk = new ConsoleClient(council.consoleUrl());
         Page signIn = clerk.get(link.group(1));
@@ -262,7 +263,7 @@ class ClerksConsoleTest {
         assertThat(dashboard.status()).isEqualTo(200);
         assertThat(dashboard.body()).contains("<canvas id=\"weekly-chart\"", "<canvas id=\"monthly-chart\"", "<script src=\"/static/dashboard.js\">")
             .contains("<th scope=\"col\">Confidential to third party</th>")
-            .containsPattern("<li>j.hughes@prioryvale-tc.example: [1-9]\\d*</li>");
+            .containsPattern("<li>Jo Hughes &lt;j.hughes@prioryvale-tc.example&gt;: [1-9]\\d*</li>");
         assertThat(mayor.get("/static/chart.umd.min.js").status()).isEqualTo(200);
     }
 

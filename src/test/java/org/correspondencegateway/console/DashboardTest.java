@@ -32,9 +32,9 @@ class DashboardTest {
         Dashboard dashboard = Dashboard.of(log, Instant.parse("2026-11-23T12:00:00Z"), LONDON);
 
         assertThat(dashboard.rules()).containsExactly("confidential-to-third-party", "silent-copy");
-        assertThat(dashboard.weekly().get(dashboard.weekly().size() - 2)).isEqualTo(new Dashboard.Period("2026-W47", List.of(1, 1)));
-        assertThat(dashboard.weekly().get(dashboard.weekly().size() - 1)).isEqualTo(new Dashboard.Period("2026-W48", List.of(0, 0)));
-        assertThat(dashboard.monthly()).contains(new Dashboard.Period("2026-10", List.of(1, 1)), new Dashboard.Period("2026-11", List.of(1, 1)));
+        assertThat(dashboard.weekly().get(dashboard.weekly().size() - 2)).isEqualTo(new Dashboard.Period("w/c 16 Nov 2026", List.of(1, 1)));
+        assertThat(dashboard.weekly().get(dashboard.weekly().size() - 1)).isEqualTo(new Dashboard.Period("w/c 23 Nov 2026", List.of(0, 0)));
+        assertThat(dashboard.monthly()).contains(new Dashboard.Period("Oct 2026", List.of(1, 1)), new Dashboard.Period("Nov 2026", List.of(1, 1)));
         assertThat(dashboard.heldTime()).isEqualTo(new Dashboard.HeldTime(2, "1 hour 30 min", "1 hour 30 min"));
         assertThat(dashboard.senders()).containsExactly(new Dashboard.SenderCount("al@c.example", 2), new Dashboard.SenderCount("jo@c.example", 2));
     }

@@ -39,15 +39,23 @@ public final class CouncilWithConsole implements AutoCloseable {
     /** Starts both on a copy of the project's conf/ in {@code home}, delivering to the council's mail server at {@code nextHopPort}. */
     public static CouncilWithConsole start(Path home, Path data, int nextHopPort) throws Exception {
         GatewayHome council = GatewayHome.copyOfProject(home);
-        Files.writeString(council.path().resolve("conf/console.yaml"), "port: 0\nlock-out:\n  failures: 3\n  minutes: 15\n");
-        EmbeddedGateway gateway = Gateways.start(council, data, Optional.of(GatewaySettings.NextHop.plain("127.0.0.1", nextHopPort)));
-        ConsoleSettings settings = ConsoleSettingsFile.load(gateway.settings())
-            .withWebAdmin(URI.create("http://127.0.0.1:" + gateway.webAdminPort()));
+        // a port chosen now, so that the links in the Clerk's notifications name it, as with the shipped 8080
+        Files.writeString(council.path().resolve("conf/console.yaml"), "port: " + freePort() + "\nlock-out:\n  failures: 3\n  minutes: 15\n");
+        GatewaySettings gatewaySettings = Gateways.settings(council.path(), data, Optional.of(GatewaySettings.NextHop.plain("127.0.0.1", nextHopPort)));
+        ConsoleSettings consoleSettings = ConsoleSettingsFile.load(gatewaySettings);
+        EmbeddedGateway gateway = EmbeddedGateway.start(gatewaySettings.withConsoleUrl(consoleSettings.address().toString()));
+        ConsoleSettings settings = consoleSettings.withWebAdmin(URI.create("http://127.0.0.1:" + gateway.webAdminPort()));
         PasswordFile passwords = new PasswordFile(settings.passwordFile());
         passwords.set(CLERK, CLERK_PASSWORD.toCharArray());
         passwords.set(DEPUTY, DEPUTY_PASSWORD.toCharArray());
         passwords.set(MAYOR, MAYOR_PASSWORD.toCharArray());
         return new CouncilWithConsole(gateway, ClerksConsole.start(settings, LiveDirectory.load(settings.directoryFile())));
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     public String consoleUrl() {
