@@ -63,10 +63,17 @@ public record GatewaySettings(Path home, Path dataDirectory, String hostname, Sm
     /**
      * @param bind the IP address to listen on
      * @param port the TCP port; 0 picks a free one (for tests)
+     * @param jwtPublicKey a PEM public key file: when present, webadmin answers only requests carrying a
+     *                     JSON Web Token signed by its private key with the claim {@code admin: true}
+     *                     (James's own {@code jwt.enabled}); the console then needs the token
      */
-    public record WebAdmin(String bind, int port) {
+    public record WebAdmin(String bind, int port, Optional<Path> jwtPublicKey) {
+        public WebAdmin(String bind, int port) {
+            this(bind, port, Optional.empty());
+        }
+
         public WebAdmin withPort(int newPort) {
-            return new WebAdmin(bind, newPort);
+            return new WebAdmin(bind, newPort, jwtPublicKey);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.correspondencegateway.gateway;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,10 +62,15 @@ public final class GatewaySettingsFile {
             relayNetworks.isEmpty() ? List.of("127.0.0.0/8") : relayNetworks,
             smtp.value("max-message-size-mb", v -> v.asInt(0, 2047, "a size in megabytes (0 to 2047)"), 50));
 
-        YamlSection webadmin = section(root, "webadmin").allowOnly("bind", "port");
+        YamlSection webadmin = section(root, "webadmin").allowOnly("bind", "port", "jwt-public-key");
+        Optional<Path> jwtPublicKey = Optional.empty();
+        Optional<YamlValue> key = webadmin.value("jwt-public-key");
+        if (key.isPresent()) {
+            jwtPublicKey = Optional.of(publicKey(home, key.get()));
+        }
         GatewaySettings.WebAdmin webAdminSettings = new GatewaySettings.WebAdmin(
             webadmin.value("bind", YamlValue::asIpv4Address, "127.0.0.1"),
-            webadmin.value("port", v -> v.asInt(ANY_PORT, 65535, PORT), 8000));
+            webadmin.value("port", v -> v.asInt(ANY_PORT, 65535, PORT), 8000), jwtPublicKey);
         if (smtpSettings.port() != ANY_PORT && smtpSettings.port() == webAdminSettings.port()) {
             Optional<YamlValue> clash = webadmin.value("port");
             throw (clash.isPresent() ? clash.get() : smtp.required("port"))
@@ -130,5 +138,18 @@ public final class GatewaySettingsFile {
             }
         }
         return text;
+    }
+
+    /** A PEM public key file, read from {@code home} when relative, checked now rather than by James at start-up. */
+    private static Path publicKey(Path home, YamlValue value) throws ConfigurationProblem {
+        Path file = home.resolve(value.asText()).toAbsolutePath().normalize();
+        try {
+            if (!Files.readString(file, StandardCharsets.UTF_8).contains("-----BEGIN PUBLIC KEY-----")) {
+                throw value.problem(file + " is not a PEM public key (it should begin -----BEGIN PUBLIC KEY-----)");
+            }
+        } catch (IOException e) {
+            throw value.problem(file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        return file;
     }
 }

@@ -74,9 +74,10 @@ final class JamesConfigurationFiles {
             port=%d
             https.enabled=false
             cors.enable=false
-            jwt.enabled=false
+            %s
             extensions.routes=org.correspondencegateway.james.ProtocolRoutes
-            """.formatted(GENERATED, settings.webAdmin().bind(), settings.webAdmin().port()));
+            """.formatted(GENERATED, settings.webAdmin().bind(), settings.webAdmin().port(), settings.webAdmin().jwtPublicKey()
+                .map(key -> "jwt.enabled=true\njwt.publickeypem.url=" + properties("file://" + key)).orElse("jwt.enabled=false")));
         files.put("extensions.properties", """
             # %s
             guice.extension.module=org.correspondencegateway.james.CorrespondenceGatewayModule

@@ -95,6 +95,16 @@ class GatewaySettingsFileTest {
     }
 
     @Test
+    void aWebAdminKeyThatIsNotAPublicKeyIsNamed() throws Exception {
+        Files.writeString(home.resolve("webadmin-jwt.pub"), "-----BEGIN PRIVATE KEY-----\nMIIE...\n");
+        write("webadmin:\n  port: 8000\n  jwt-public-key: webadmin-jwt.pub\n");
+
+        assertThatThrownBy(() -> GatewaySettingsFile.load(home))
+            .hasMessageContaining("line 3: webadmin.jwt-public-key: ")
+            .hasMessageContaining("webadmin-jwt.pub is not a PEM public key");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         assertThatThrownBy(() -> GatewaySettingsFile.load(home))
             .isInstanceOf(ConfigurationProblem.class)
