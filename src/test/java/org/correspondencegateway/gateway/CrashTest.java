@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,9 +114,16 @@ class CrashTest {
             }
             int unacknowledgedButArrived = (int) java.util.stream.IntStream.range(0, total)
                 .filter(i -> !accepted.contains(i) && (councilMailServer.copiesOf(sequence(i)) > 0 || heldNow.contains(i))).count();
+            // Where each duplicate came from: checked twice = the spool handed it on again (killed after the
+            // check, before the spool's acknowledgement); checked once = the outgoing queue gave it to the next hop
+            // again (killed after the next hop's 250, before the queue's acknowledgement).
+            Map<String, Long> checks = checksPerMessageId(home.resolve("var/correspondence-gateway/audit.jsonl"));
+            long spoolWindow = duplicated.stream().filter(i -> checks.getOrDefault("<crash-" + i + "@prioryvale-tc.example>", 0L) > 1).count();
             System.out.printf(Locale.ROOT, "kill -9 mid-run: %d accepted (%d to be held), %d delivered before the kill; after the restart: "
-                    + "%d lost, %d duplicated %s, %d arrived though the client never saw its 250%n",
-                accepted.size(), expectedHeld.size(), deliveredBeforeRestart, lost.size(), duplicated.size(), duplicated, unacknowledgedButArrived);
+                    + "%d lost, %d duplicated %s (%d checked twice: spool -> outgoing; %d checked once: outgoing -> next hop), "
+                    + "%d arrived though the client never saw its 250%n",
+                accepted.size(), expectedHeld.size(), deliveredBeforeRestart, lost.size(), duplicated.size(), duplicated, spoolWindow,
+                duplicated.size() - spoolWindow, unacknowledgedButArrived);
             assertThat(lost).as("accepted, then neither delivered nor held").isEmpty();
             assertThat(duplicated).as("delivered twice, or held and delivered: only what was in flight at the kill")
                 .hasSizeLessThanOrEqualTo(SPOOL_THREADS + DELIVERY_THREADS);
@@ -197,6 +205,19 @@ class CrashTest {
             // in flight at the kill: the one release the Clerk was making, and what the delivery threads were sending
             assertThat(duplicated).isLessThanOrEqualTo(1 + DELIVERY_THREADS);
         }
+    }
+
+    /** How many check outcomes the audit log records per Message-ID. */
+    private static Map<String, Long> checksPerMessageId(Path auditLog) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, Long> checks = new java.util.HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(auditLog)) {
+            com.fasterxml.jackson.databind.JsonNode event = json.readTree(line);
+            if (org.correspondencegateway.audit.AuditEvent.CHECK_OUTCOMES.contains(event.path("event").asText())) {
+                checks.merge(event.path("messageId").asText(), 1L, Long::sum);
+            }
+        }
+        return checks;
     }
 
     private GatewayProcess start() throws Exception {
