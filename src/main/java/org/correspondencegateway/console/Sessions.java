@@ -45,6 +45,11 @@ public final class Sessions {
      * @param csrfToken the token every form of this session must carry
      */
     public record Session(String id, ConsoleUser user, String csrfToken) {
+        /** Whether a form carried this session's token (compared in constant time). */
+        public boolean issued(String formToken) {
+            return java.security.MessageDigest.isEqual(formToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                csrfToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     public Sessions(Path directory, Duration idle, Clock clock) {
