@@ -3,9 +3,14 @@ package org.correspondencegateway.action;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.correspondencegateway.files.DurableFiles;
 
@@ -35,10 +40,22 @@ public final class ReleaseLedger {
         SECOND_RELEASE
     }
 
+    /**
+     * How long a claim is kept. A second release can only come while the mail still looks held, which
+     * is minutes after a crash (the restart reconciles what a crash left behind); a month is ample.
+     */
+    public static final Duration KEPT_FOR = Duration.ofDays(30);
+
     private final Path directory;
+    private final Clock clock;
 
     public ReleaseLedger(Path directory) {
+        this(directory, Clock.systemUTC());
+    }
+
+    ReleaseLedger(Path directory, Clock clock) {
         this.directory = directory;
+        this.clock = clock;
     }
 
     /**
@@ -56,6 +73,7 @@ public final class ReleaseLedger {
                 DurableFiles.write(proposal, releaseId);
                 Files.createLink(claim, proposal);
                 DurableFiles.forceDirectory(directory);
+                forgetOldClaims(claim);
                 return Admission.FIRST;
             } catch (FileAlreadyExistsException taken) {
                 return Files.readString(claim, StandardCharsets.UTF_8).equals(releaseId) ? Admission.SAME_RELEASE : Admission.SECOND_RELEASE;
@@ -67,4 +85,20 @@ public final class ReleaseLedger {
         }
     }
 
+
+    /** Deletes claims older than {@link #KEPT_FOR}, so that the ledger does not grow for ever. */
+    private void forgetOldClaims(Path kept) throws IOException {
+        Instant before = clock.instant().minus(KEPT_FOR);
+        try (DirectoryStream<Path> claims = Files.newDirectoryStream(directory, "[0-9a-f]*")) {
+            for (Path claim : claims) {
+                try {
+                    if (!claim.equals(kept) && Files.getLastModifiedTime(claim).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(claim);
+                    }
+                } catch (NoSuchFileException e) {
+                    // another node forgot it first
+                }
+            }
+        }
+    }
 }

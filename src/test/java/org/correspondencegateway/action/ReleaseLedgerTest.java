@@ -31,6 +31,25 @@ class ReleaseLedgerTest {
     }
 
     @Test
+    void claimsOlderThanAMonthAreForgottenWhenTheNextMailIsReleased() throws Exception {
+        ReleaseLedger ledger = new ReleaseLedger(data.resolve("releases"));
+        ledger.admit("Mail-released-last-year", "release-1");
+        ledger.admit("Mail-released-last-week", "release-2");
+        try (var claims = Files.list(data.resolve("releases"))) {
+            for (Path claim : claims.toList()) {
+                boolean old = Files.readString(claim).equals("release-1");
+                Files.setLastModifiedTime(claim, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                    .minus(old ? java.time.Duration.ofDays(365) : java.time.Duration.ofDays(7))));
+            }
+        }
+
+        ledger.admit("Mail-released-today", "release-3");
+
+        assertThat(ledger.admit("Mail-released-last-year", "release-4")).as("forgotten").isEqualTo(Admission.FIRST);
+        assertThat(ledger.admit("Mail-released-last-week", "release-5")).as("kept").isEqualTo(Admission.SECOND_RELEASE);
+    }
+
+    @Test
     void aRestartedGatewayRemembersWhatWasReleased() {
         new ReleaseLedger(data.resolve("releases")).admit("Mail-key with spaces/and/slashes " + "x".repeat(300), "release-1");
         ReleaseLedger afterRestart = new ReleaseLedger(data.resolve("releases"));
