@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.correspondencegateway.directory.LiveDirectory;
+import org.correspondencegateway.extraction.ExtractionLimits;
+import org.correspondencegateway.extraction.TikaExtractor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,7 @@ public final class ClerksConsole implements AutoCloseable {
     private final PasswordFile passwords;
     private final Layout layout;
     private final SignIn signIn;
+    private final TikaExtractor tika = new TikaExtractor(ExtractionLimits.DEFAULT, 1);
     private final Undertow server;
 
     private ClerksConsole(ConsoleSettings settings, LiveDirectory directory, Clock clock) {
@@ -69,7 +72,7 @@ public final class ClerksConsole implements AutoCloseable {
         this.signIn = new SignIn(layout, directory, passwords, new Sessions(settings.stateDirectory().resolve("sessions"), settings.sessionLength(), clock),
             new LockOut(settings.stateDirectory().resolve("lock-out"), settings.lockOut(), clock), settings.lockOut());
         QueuePage queue = new QueuePage(layout, gateway, clock);
-        MessagePage message = new MessagePage(layout, gateway, directory, clock);
+        MessagePage message = new MessagePage(layout, gateway, directory, new AttachmentExcerpts(tika), clock);
         Decisions decisions = new Decisions(layout, gateway);
         DashboardPage dashboard = new DashboardPage(layout, gateway, directory, clock);
         RoutingHandler routes = Handlers.routing()
@@ -129,6 +132,7 @@ public final class ClerksConsole implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        tika.close();
     }
 
     /** A page for someone signed in. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,15 +27,11 @@ public final class Highlighter {
         }
         List<Range> ranges = new ArrayList<>();
         for (String words : evidence) {
-            String[] tokens = words.strip().split("\\s+");
-            if (words.strip().length() < SHORTEST) {
+            Optional<Pattern> pattern = pattern(words);
+            if (pattern.isEmpty()) {
                 continue;
             }
-            StringBuilder regex = new StringBuilder();
-            for (String token : tokens) {
-                regex.append(regex.length() == 0 ? "" : "\\s+").append(Pattern.quote(token));
-            }
-            Matcher matcher = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+            Matcher matcher = pattern.get().matcher(text);
             while (matcher.find()) {
                 ranges.add(new Range(matcher.start(), matcher.end()));
             }
@@ -54,7 +52,25 @@ public final class Highlighter {
 
     /** Whether {@code text} contains {@code words} as {@link #mark} would find them. */
     public static boolean contains(String text, String words) {
-        return mark(text, List.of(words)).contains("<mark>");
+        return start(text, words).isPresent();
+    }
+
+    /** Where in {@code text} {@code words} first occur, as {@link #mark} would find them. */
+    public static OptionalInt start(String text, String words) {
+        Optional<Matcher> found = pattern(words).map(p -> p.matcher(text)).filter(Matcher::find);
+        return found.isPresent() ? OptionalInt.of(found.get().start()) : OptionalInt.empty();
+    }
+
+    /** The words, any case, any white space between them; none for fewer than three characters. */
+    private static Optional<Pattern> pattern(String words) {
+        if (words.strip().length() < SHORTEST) {
+            return Optional.empty();
+        }
+        StringBuilder regex = new StringBuilder();
+        for (String token : words.strip().split("\\s+")) {
+            regex.append(regex.length() == 0 ? "" : "\\s+").append(Pattern.quote(token));
+        }
+        return Optional.of(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
 
     /** {@code text} escaped for HTML element content and attribute values. */

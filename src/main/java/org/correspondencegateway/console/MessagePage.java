@@ -23,7 +23,8 @@ import io.undertow.util.StatusCodes;
 
 /**
  * One held or flagged message: its sender and recipients with their roles, each finding with its
- * protocol paragraphs, explanation, evidence and advice, the message's text with the evidence marked,
+ * protocol paragraphs, explanation, evidence and advice, the message's text with the evidence marked
+ * (and the lines around it in the attachments it was found in),
  * the message as formatted by the sender (sanitised), its attachments to download, and its audit trail.
  */
 final class MessagePage {
@@ -33,12 +34,14 @@ final class MessagePage {
     private final Layout layout;
     private final ReviewQueueClient gateway;
     private final LiveDirectory directory;
+    private final AttachmentExcerpts excerpts;
     private final Clock clock;
 
-    MessagePage(Layout layout, ReviewQueueClient gateway, LiveDirectory directory, Clock clock) {
+    MessagePage(Layout layout, ReviewQueueClient gateway, LiveDirectory directory, AttachmentExcerpts excerpts, Clock clock) {
         this.layout = layout;
         this.gateway = gateway;
         this.directory = directory;
+        this.excerpts = excerpts;
         this.clock = clock;
     }
 
@@ -90,6 +93,8 @@ final class MessagePage {
         view.safeHtml().ifPresent(html -> model.put("safeHtml", html));
         model.put("attachments", view.attachments().stream().map(a -> Map.of("href", base + "/attachments/" + a.index(),
             "name", a.name(), "type", a.contentType(), "size", a.sizeInWords())).toList());
+        model.put("excerpts", excerpts.of(raw.get(), view.attachments(), entry.record().findings().stream().flatMap(f -> f.evidence().stream())
+            .toList()).stream().map(e -> Map.of("attachment", e.attachment(), "markedHtml", e.markedHtml())).toList());
         view.problem().ifPresent(p -> model.put("problem", p));
         model.put("audit", detail.get().audit().stream().map(e -> auditRow(people, e)).toList());
         layout.show(exchange, StatusCodes.OK, "message", model);

@@ -15,8 +15,10 @@ import java.util.Map;
 import org.correspondencegateway.testing.ConsoleClient;
 import org.correspondencegateway.testing.ConsoleClient.Page;
 import org.correspondencegateway.testing.CouncilWithConsole;
+import org.correspondencegateway.testing.Documents;
 import org.correspondencegateway.testing.Letters;
 import org.correspondencegateway.testing.Letters.Letter;
+import org.correspondencegateway.testing.MailBuilder;
 import org.correspondencegateway.testing.Mailboxes;
 import org.correspondencegateway.testing.WebAdmin;
 import org.junit.jupiter.api.AfterAll;
@@ -156,6 +158,25 @@ class ClerksConsoleTest {
         assertThat(attachment.body()).contains("the allotments officer's hours");
         assertThat(clerk.get("/held/" + WebAdmin.encode(key) + "/attachments/7").status()).isEqualTo(404);
         assertThat(clerk.get("/held/" + WebAdmin.encode(key) + "/original").body()).contains("Message-ID: <sent-");
+    }
+
+    @Test
+    void evidenceFoundInAWordAttachmentIsShownWithTheLinesAroundIt() throws Exception {
+        byte[] note = Documents.docx("", "Allotments: the committee's note", "Present: Cllr Okonkwo, Cllr Reid",
+            "CONFIDENTIAL - Personnel Committee only.", "The allotments officer's hours are to be reviewed.", "Next meeting: 4 December");
+        String messageId = "<word-note-" + System.nanoTime() + "@prioryvale-tc.example>";
+        byte[] raw = MailBuilder.mail().from(OFFICER).to(RESIDENT).subject("The note you asked for").messageId(messageId)
+            .text("Dear Mrs Patel,\n\nThe note is attached.\n\nJo Hughes\nDeputy Town Clerk\n")
+            .attach("committee-note.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", note).bytes();
+        String key = held(new Letter(messageId, new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1)));
+
+        String body = signedIn(CLERK, CLERK_PASSWORD).get("/held/" + WebAdmin.encode(key)).body();
+
+        assertThat(body).contains("<h3 class=\"excerpt-heading\">In the attachment committee-note.docx</h3>");
+        String excerpt = body.substring(body.indexOf("class=\"message-text excerpt\""));
+        excerpt = excerpt.substring(0, excerpt.indexOf("</pre>"));
+        assertThat(excerpt).contains("Present: Cllr Okonkwo", "<mark>CONFIDENTIAL - Personnel Committee only.</mark>",
+            "allotments officer&#39;s hours").doesNotContain("Dear Mrs Patel");
     }
 
     @Test
