@@ -69,7 +69,8 @@ final class MessagePage {
         }
         ReviewEntry entry = detail.get().entry();
         MessageView view = MessageView.of(raw.get());
-        List<String> evidence = entry.record().findings().stream().flatMap(f -> f.evidence().stream()).map(FindingSummary.EvidenceView::words).toList();
+        List<FindingSummary.EvidenceView> found = entry.record().findings().stream().flatMap(f -> f.evidence().stream()).toList();
+        List<String> evidence = found.stream().map(FindingSummary.EvidenceView::words).toList();
         Directory people = directory.current();
         String base = "/" + queue.get().path() + "/" + Exchanges.encode(key);
         String subject = entry.record().subject().isBlank() ? "(no subject)" : entry.record().subject();
@@ -93,8 +94,8 @@ final class MessagePage {
         view.safeHtml().ifPresent(html -> model.put("safeHtml", html));
         model.put("attachments", view.attachments().stream().map(a -> Map.of("href", base + "/attachments/" + a.index(),
             "name", a.name(), "type", a.contentType(), "size", a.sizeInWords())).toList());
-        model.put("excerpts", excerpts.of(raw.get(), view.attachments(), entry.record().findings().stream().flatMap(f -> f.evidence().stream())
-            .toList()).stream().map(e -> Map.of("attachment", e.attachment(), "markedHtml", e.markedHtml())).toList());
+        model.put("excerpts", excerpts.of(raw.get(), view.attachments(), found).stream()
+            .map(e -> Map.of("attachment", e.attachment(), "markedHtml", e.markedHtml())).toList());
         view.problem().ifPresent(p -> model.put("problem", p));
         model.put("audit", detail.get().audit().stream().map(e -> auditRow(people, e)).toList());
         layout.show(exchange, StatusCodes.OK, "message", model);
