@@ -3,14 +3,11 @@ package org.correspondencegateway.action;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.correspondencegateway.files.DurableFiles;
 
@@ -73,7 +70,7 @@ public final class ReleaseLedger {
                 DurableFiles.write(proposal, releaseId);
                 Files.createLink(claim, proposal);
                 DurableFiles.forceDirectory(directory);
-                forgetOldClaims(claim);
+                DurableFiles.deleteUnchangedSince(directory, clock.instant().minus(KEPT_FOR)); // the ledger does not grow for ever
                 return Admission.FIRST;
             } catch (FileAlreadyExistsException taken) {
                 return Files.readString(claim, StandardCharsets.UTF_8).equals(releaseId) ? Admission.SAME_RELEASE : Admission.SECOND_RELEASE;
@@ -82,23 +79,6 @@ public final class ReleaseLedger {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the release ledger in " + directory + " cannot be written", e);
-        }
-    }
-
-
-    /** Deletes claims older than {@link #KEPT_FOR}, so that the ledger does not grow for ever. */
-    private void forgetOldClaims(Path kept) throws IOException {
-        Instant before = clock.instant().minus(KEPT_FOR);
-        try (DirectoryStream<Path> claims = Files.newDirectoryStream(directory, "[0-9a-f]*")) {
-            for (Path claim : claims) {
-                try {
-                    if (!claim.equals(kept) && Files.getLastModifiedTime(claim).toInstant().isBefore(before)) {
-                        Files.deleteIfExists(claim);
-                    }
-                } catch (NoSuchFileException e) {
-                    // another node forgot it first
-                }
-            }
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -75,7 +74,7 @@ public final class LockOut {
     public synchronized boolean failed(String name) {
         try {
             Files.createDirectories(directory);
-            clearForgotten();
+            DurableFiles.deleteUnchangedSince(directory, clock.instant().minus(lasting.multipliedBy(2)));
             try (FileChannel channel = FileChannel.open(file(name), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE); FileLock lock = lock(channel, false)) {
                 Count count = current(read(channel));
@@ -127,21 +126,6 @@ public final class LockOut {
     /** A count whose last failure is longer ago than the lock lasts is no count. */
     private Count current(Count count) {
         return Duration.between(count.last(), clock.instant()).compareTo(lasting) >= 0 ? Count.NONE : count;
-    }
-
-    private void clearForgotten() throws IOException {
-        Instant now = clock.instant();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path file : files) {
-                try {
-                    if (Duration.between(Files.getLastModifiedTime(file).toInstant(), now).compareTo(lasting.multipliedBy(2)) > 0) {
-                        Files.deleteIfExists(file);
-                    }
-                } catch (NoSuchFileException e) {
-                    // another console cleared it first
-                }
-            }
-        }
     }
 
     private Path file(String name) {

@@ -3,7 +3,6 @@ package org.correspondencegateway.console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ public final class Sessions {
     public Session open(ConsoleUser user) {
         Session session = new Session(token(), user, token());
         try {
-            clearEnded();
+            DurableFiles.deleteUnchangedSince(directory, clock.instant().minus(idle));
             DurableFiles.replace(file(session.id()), user.id() + "\n" + session.csrfToken() + "\n", DurableFiles.Readers.OWNER_ONLY);
             Files.setLastModifiedTime(file(session.id()), FileTime.from(clock.instant()));
         } catch (IOException e) {
@@ -108,24 +107,6 @@ public final class Sessions {
             Files.deleteIfExists(file(id));
         } catch (IOException e) {
             throw new UncheckedIOException("the console's session cannot be ended in " + directory, e);
-        }
-    }
-
-    private void clearEnded() throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        Instant now = clock.instant();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path file : files) {
-                try {
-                    if (ended(Files.getLastModifiedTime(file).toInstant(), now)) {
-                        Files.deleteIfExists(file);
-                    }
-                } catch (NoSuchFileException e) {
-                    // another console cleared it first
-                }
-            }
         }
     }
 

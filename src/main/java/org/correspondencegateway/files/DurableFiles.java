@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
@@ -77,6 +80,28 @@ public final class DurableFiles {
             channel.force(true);
         } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
             // a directory that cannot be opened for reading: nothing more can be asked of it
+        }
+    }
+
+    /**
+     * Deletes the files in {@code directory} last modified before {@code before}: ended sessions, old
+     * counts, forgotten claims. A file another process deletes first is no matter; a missing directory has
+     * nothing to delete.
+     */
+    public static void deleteUnchangedSince(Path directory, Instant before) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (NoSuchFileException e) {
+                    // deleted by another node first
+                }
+            }
         }
     }
 
